@@ -1,0 +1,206 @@
+/** Reading and changing people's records; every change is written to the audit log. */
+import { prisma } from "~/db.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { diffRecords, type FieldSpec } from "~/modules/audit/diff";
+import { formatUkDate, type IsoDate } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/form";
+import { ROLE_LABELS, STATUS_LABELS, isRole, isStatus, roleList, type Role } from "./constants";
+import { currentRoles, planRoleChanges } from "./roles";
+import type { PersonInput } from "./validation";
+
+export type PeopleFilters = { q?: string; role?: string; status?: string };
+
+/** "current" (the default) means everyone who has not left. */
+export const STATUS_FILTERS = ["current", "all", "applicant", "active", "paused", "left"] as const;
+
+export async function listPeople(centreId: string, filters: PeopleFilters) {
+  const terms = (filters.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const status = filters.status && (STATUS_FILTERS as readonly string[]).includes(filters.status) ? filters.status : "current";
+  return prisma.person.findMany({
+    where: {
+      centreId,
+      ...(status === "current" ? { status: { not: "left" } } : status === "all" ? {} : { status }),
+      ...(filters.role && isRole(filters.role) ? { roles: { some: { role: filters.role, endedOn: null } } } : {}),
+      AND: terms.map((term) => ({
+        OR: [{ firstName: { contains: term } }, { lastName: { contains: term } }, { email: { contains: term } }],
+      })),
+    },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    include: { roles: { where: { endedOn: null }, orderBy: { role: "asc" } } },
+  });
+}
+
+export function getPerson(centreId: string, personId: string) {
+  return prisma.person.findFirst({
+    where: { id: personId, centreId },
+    include: {
+      roles: { orderBy: [{ startedOn: "asc" }, { role: "asc" }] },
+      user: { select: { id: true, email: true, accessRole: true, disabledAt: true, passwordHash: true, lastSignInAt: true } },
+    },
+  });
+}
+
+export function fullName(person: { firstName: string; lastName: string }) {
+  return `${person.firstName} ${person.lastName}`;
+}
+
+type PersonSnapshot = {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  roles: string[];
+  status: string;
+  startedOn: IsoDate | null;
+  leftOn: IsoDate | null;
+  usesCentreForOwnFamily: boolean;
+  conflictNote: string | null;
+};
+
+const PERSON_FIELDS: { [K in keyof PersonSnapshot]: FieldSpec<PersonSnapshot> } = {
+  firstName: { label: "First name" },
+  lastName: { label: "Last name" },
+  email: { label: "Email" },
+  phone: { label: "Phone" },
+  roles: { label: "Roles", show: (roles) => roleList([...(roles as string[])].sort()) || "(none)" },
+  status: { label: "Status", show: (status) => (isStatus(String(status)) ? STATUS_LABELS[status as keyof typeof STATUS_LABELS] : String(status)) },
+  startedOn: { label: "Start date", show: (date) => formatUkDate(date as string) },
+  leftOn: { label: "Leaving date", show: (date) => formatUkDate(date as string) },
+  usesCentreForOwnFamily: { label: "Uses the centre for own family (conflict of interest)" },
+  conflictNote: { label: "Conflict of interest note" },
+};
+
+async function emailTaken(centreId: string, email: string | null, exceptPersonId?: string): Promise<FieldErrors> {
+  if (!email) return {};
+  const other = await prisma.person.findFirst({
+    where: { centreId, email, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) },
+    select: { firstName: true, lastName: true },
+  });
+  return other ? { email: `${fullName(other)} already uses this email address: each person needs their own` } : {};
+}
+
+export type SaveResult = { ok: true; personId: string } | { ok: false; errors: FieldErrors };
+
+export async function createPerson(actor: Actor, input: PersonInput, today: IsoDate): Promise<SaveResult> {
+  const errors = await emailTaken(actor.centreId, input.email);
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const rolesFrom = input.startedOn ?? today;
+  const person = await prisma.$transaction(async (tx) => {
+    const created = await tx.person.create({
+      data: {
+        centreId: actor.centreId,
+        ...personColumns(input),
+        roles: { create: input.roles.map((role) => ({ role, startedOn: rolesFrom })) },
+      },
+    });
+    await recordAudit(tx, actor, {
+      entityType: "Person",
+      entityId: created.id,
+      personId: created.id,
+      action: "created",
+      summary: `Added ${fullName(created)}`,
+      changes: diffRecords<PersonSnapshot>(null, snapshot(input, input.roles), PERSON_FIELDS),
+    });
+    return created;
+  });
+  return { ok: true, personId: person.id };
+}
+
+export async function updatePerson(actor: Actor, personId: string, input: PersonInput, today: IsoDate): Promise<SaveResult> {
+  const existing = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId }, include: { roles: true } });
+  if (!existing) throw new Response("Person not found", { status: 404 });
+  const errors = await emailTaken(actor.centreId, input.email, personId);
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const effectiveOn = input.rolesChangeOn ?? today;
+  const plan = planRoleChanges(existing.roles, input.roles, effectiveOn);
+  const before = snapshot(existing, currentRoles(existing.roles));
+  const changes = diffRecords<PersonSnapshot>(before, snapshot(input, input.roles), PERSON_FIELDS);
+  const roleChanged = plan.create.length + plan.close.length + plan.remove.length > 0;
+  if (roleChanged) changes.push({ field: "Role changes take effect", from: "", to: formatUkDate(effectiveOn) });
+
+  await prisma.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: personId }, data: personColumns(input) });
+    for (const { role, startedOn } of plan.create) await tx.personRole.create({ data: { personId, role, startedOn } });
+    for (const { id, endedOn } of plan.close) await tx.personRole.update({ where: { id }, data: { endedOn } });
+    for (const { id } of plan.remove) await tx.personRole.delete({ where: { id } });
+    if (input.status === "left") await endSignIn(tx, personId);
+    if (changes.length) {
+      await recordAudit(tx, actor, {
+        entityType: "Person",
+        entityId: personId,
+        personId,
+        action: input.status === "left" && existing.status !== "left" ? "left" : "updated",
+        summary: `Updated ${fullName(input)}`,
+        changes,
+      });
+    }
+  });
+  return { ok: true, personId };
+}
+
+/** Marking someone as left keeps their whole record and history; it only ends their sign-in. */
+export async function markLeft(actor: Actor, personId: string, leftOn: IsoDate): Promise<SaveResult> {
+  const existing = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
+  if (!existing) throw new Response("Person not found", { status: 404 });
+  if (existing.startedOn && leftOn < existing.startedOn) {
+    return { ok: false, errors: { leftOn: `The leaving date must be on or after their start date (${formatUkDate(existing.startedOn)})` } };
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: personId }, data: { status: "left", leftOn } });
+    await endSignIn(tx, personId);
+    await recordAudit(tx, actor, {
+      entityType: "Person",
+      entityId: personId,
+      personId,
+      action: "left",
+      summary: `Marked ${fullName(existing)} as left`,
+      changes: [
+        { field: "Status", from: STATUS_LABELS[existing.status as keyof typeof STATUS_LABELS] ?? existing.status, to: "Left" },
+        { field: "Leaving date", from: formatUkDate(existing.leftOn) || "(blank)", to: formatUkDate(leftOn) },
+      ],
+    });
+  });
+  return { ok: true, personId };
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+async function endSignIn(tx: Tx, personId: string) {
+  await tx.user.updateMany({
+    where: { personId, disabledAt: null },
+    data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
+  });
+}
+
+function personColumns(input: PersonInput) {
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    phone: input.phone,
+    status: input.status,
+    startedOn: input.startedOn,
+    leftOn: input.status === "left" ? input.leftOn : null,
+    usesCentreForOwnFamily: input.usesCentreForOwnFamily,
+    conflictNote: input.usesCentreForOwnFamily ? input.conflictNote : null,
+  };
+}
+
+function snapshot(source: Omit<PersonSnapshot, "roles">, roles: string[]): PersonSnapshot {
+  return {
+    firstName: source.firstName,
+    lastName: source.lastName,
+    email: source.email,
+    phone: source.phone,
+    roles,
+    status: source.status,
+    startedOn: source.startedOn,
+    leftOn: source.status === "left" ? source.leftOn : null,
+    usesCentreForOwnFamily: source.usesCentreForOwnFamily,
+    conflictNote: source.usesCentreForOwnFamily ? source.conflictNote : null,
+  };
+}
+
+export const ROLE_OPTIONS = Object.entries(ROLE_LABELS) as [Role, string][];

@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
+  isRouteErrorResponse, useLoaderData, useRouteError,
+} from "@remix-run/react";
+import { getUser } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth/permissions";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Contact centre rota and compliance" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return {
+    user: user && { name: user.name, accessRole: user.accessRole, centreName: user.centre.name },
+  };
+}
+
+type NavItem = { to: string; label: string };
+
+function navFor(accessRole: string): NavItem[] {
+  const items: NavItem[] = [];
+  if (can(accessRole, "people:read")) items.push({ to: "/people", label: "People" });
+  if (can(accessRole, "audit:read")) items.push({ to: "/audit", label: "Audit log" });
+  if (can(accessRole, "accounts:manage")) items.push({ to: "/accounts", label: "Sign-ins" });
+  if (accessRole !== "assessor") items.push({ to: "/me", label: "My record" });
+  return items;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">Skip to main content</a>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header({ user }: { user: { name: string; accessRole: string; centreName: string } | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-header__name">{user ? user.centreName : "Contact centre rota"}</Link>
+        {user ? (
+          <>
+            <nav className="site-nav" aria-label="Main">
+              <ul>
+                {navFor(user.accessRole).map((item) => (
+                  <li key={item.to}><NavLink to={item.to}>{item.label}</NavLink></li>
+                ))}
+              </ul>
+            </nav>
+            <div className="site-header__user">
+              <span>{user.name}{user.accessRole === "assessor" ? " (assessor, read-only)" : ""}</span>
+              <Form method="post" action="/logout"><button type="submit" className="sign-out">Sign out</button></Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Header user={user} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = isRouteErrorResponse(error)
+    ? typeof error.data === "string" ? error.data : error.statusText
+    : "Something went wrong on our side. Nothing you saved has been lost; please try again.";
+  return (
+    <main id="main">
+      <h1>{status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : "Sorry, there is a problem"}</h1>
+      <p>{message}</p>
+      <p><Link to="/">Go to the start page</Link></p>
+    </main>
+  );
+}

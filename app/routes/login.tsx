@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextField, valueOf } from "~/components/forms";
+import { createUserSession, getUser, homeFor, safeRedirect } from "~/modules/auth/session.server";
+import { signIn } from "~/modules/auth/sign-in.server";
+import { parseForm, formFailure, requiredEmail } from "~/utils/form";
+
+export const meta: MetaFunction = () => [{ title: "Sign in" }];
+
+const schema = z.object({
+  email: requiredEmail,
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(homeFor(user.accessRole));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) return parsed;
+  const result = await signIn(parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    const { password: _password, ...values } = Object.fromEntries(formData) as Record<string, string>;
+    return formFailure({ form: result.message }, values);
+  }
+  return createUserSession(result.user, safeRedirect(parsed.data.redirectTo, homeFor(result.user.accessRole)));
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const values = actionData && !actionData.ok ? actionData.values : undefined;
+  const { form: formError, ...fieldErrors } = errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>Sign in</h1>
+      {formError ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>Could not sign you in</h2>
+          <p>{formError}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={fieldErrors} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(values, "email")} error={fieldErrors.email} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
+        <button type="submit">Sign in</button>
+      </Form>
+      <p className="muted">Forgotten your password, or not set one up yet? Ask your centre's co-ordinator for a new sign-in link.</p>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { AuditList } from "~/components/audit-list";
+import { DateField, ErrorSummary, SelectField, valueOf } from "~/components/forms";
+import { SignInLinkNotice } from "~/components/sign-in-link";
+import { ConflictTag, StatusTag } from "~/components/tags";
+import { accessLabel, invitePerson } from "~/modules/accounts/accounts.server";
+import { listAudit } from "~/modules/audit/audit.server";
+import { actorOf } from "~/modules/auth/actor";
+import { can } from "~/modules/auth/permissions";
+import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
+import { ROLE_LABELS, isRole } from "~/modules/people/constants";
+import { fullName, getPerson, markLeft } from "~/modules/people/people.server";
+import { currentRoles } from "~/modules/people/roles";
+import { leaveSchema } from "~/modules/people/validation";
+import { formatLondonDateTime, formatUkDate, londonToday } from "~/utils/dates";
+import { formFailure, formValues, parseForm } from "~/utils/form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.person.name : "Person" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:read");
+  const person = await getPerson(user.centreId, params.personId!);
+  invariantResponse(person, "We could not find that person at your centre.");
+  const audit = await listAudit(user.centreId, { personId: person.id });
+  const held = currentRoles(person.roles);
+  return {
+    canEdit: can(user.accessRole, "people:write"),
+    today: londonToday(new Date()),
+    person: {
+      id: person.id,
+      name: fullName(person),
+      email: person.email,
+      phone: person.phone,
+      status: person.status,
+      startedOn: person.startedOn,
+      leftOn: person.leftOn,
+      conflict: person.usesCentreForOwnFamily,
+      conflictNote: person.conflictNote,
+      roleHistory: person.roles.map((r) => ({ id: r.id, role: isRole(r.role) ? ROLE_LABELS[r.role] : r.role, startedOn: r.startedOn, endedOn: r.endedOn })),
+      suggestedAccess: held.includes("coordinator") || held.includes("deputy_coordinator") ? "coordinator" : "volunteer",
+      signIn: person.user && {
+        access: accessLabel(person.user.accessRole),
+        state: person.user.disabledAt ? "turned off" : person.user.passwordHash ? "active" : "invited, password not set yet",
+        lastSignInAt: person.user.lastSignInAt,
+      },
+    },
+    history: audit.entries,
+  };
+}
+
+const inviteSchema = z.object({
+  accessRole: z.enum(["coordinator", "volunteer"], { error: "Choose what they may do: co-ordinator or volunteer/staff access" }),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "people:write");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "leave") {
+    const parsed = parseForm(leaveSchema, formData);
+    if (!parsed.ok) return { ...parsed, intent };
+    const result = await markLeft(actorOf(user), params.personId!, parsed.data.leftOn!);
+    return result.ok ? { ok: true as const, intent, message: "Marked as left. Their record and history are kept." } : { ...formFailure(result.errors, formValues(formData)), intent };
+  }
+  if (intent === "invite") {
+    const parsed = parseForm(inviteSchema, formData);
+    if (!parsed.ok) return { ...parsed, intent };
+    const result = await invitePerson(actorOf(user), params.personId!, parsed.data.accessRole);
+    if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
+    return { ok: true as const, intent, link: `${new URL(request.url).origin}/set-password/${result.token}` };
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+const SAVED_MESSAGES: Record<string, string> = { created: "Person added.", updated: "Changes saved." };
+
+export default function PersonPage() {
+  const { person, history, canEdit, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = SAVED_MESSAGES[searchParams.get("saved") ?? ""];
+  const errorsFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined);
+  const valuesFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined);
+  const leaveErrors = errorsFor("leave");
+  const inviteErrors = errorsFor("invite");
+
+  return (
+    <>
+      <p><Link to="/people">Back to people</Link></p>
+      {saved ? <div className="notice notice--success" role="status">{saved}</div> : null}
+      {actionData?.ok && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
+      {actionData?.ok && "link" in actionData ? <SignInLinkNotice link={actionData.link} name={person.name} /> : null}
+      <ErrorSummary errors={leaveErrors ?? inviteErrors} />
+
+      <h1>{person.name}</h1>
+      {person.conflict ? <p><ConflictTag /> {person.conflictNote}</p> : null}
+      <dl className="summary">
+        <dt>Status</dt><dd><StatusTag status={person.status} /></dd>
+        <dt>Started</dt><dd>{formatUkDate(person.startedOn) || "Not yet"}</dd>
+        {person.leftOn ? <><dt>Left</dt><dd>{formatUkDate(person.leftOn)}</dd></> : null}
+        <dt>Email</dt><dd>{person.email ?? "None recorded"}</dd>
+        <dt>Phone</dt><dd>{person.phone ?? "None recorded"}</dd>
+      </dl>
+      {canEdit ? <p><Link to={`/people/${person.id}/edit`} className="button button--secondary">Edit details and roles</Link></p> : null}
+
+      <h2>Roles</h2>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th scope="col">Role</th><th scope="col">From</th><th scope="col">Until</th></tr></thead>
+          <tbody>
+            {person.roleHistory.map((r) => (
+              <tr key={r.id}><td>{r.role}</td><td>{formatUkDate(r.startedOn)}</td><td>{r.endedOn ? formatUkDate(r.endedOn) : "Now"}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {canEdit ? (
+        <>
+          <h2>Sign-in</h2>
+          {person.signIn ? (
+            <p>
+              {person.signIn.access}: {person.signIn.state}.
+              {person.signIn.lastSignInAt ? ` Last signed in ${formatLondonDateTime(new Date(person.signIn.lastSignInAt))}.` : ""}
+            </p>
+          ) : (
+            <p>{person.name} cannot sign in yet.</p>
+          )}
+          {person.status !== "left" ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="invite" />
+              <SelectField
+                name="accessRole"
+                label="What they may do"
+                options={[["volunteer", "Volunteer or staff: their own record and shifts"], ["coordinator", "Co-ordinator: everything"]]}
+                defaultValue={valueOf(valuesFor("invite"), "accessRole", person.suggestedAccess)}
+                error={inviteErrors?.accessRole}
+              />
+              <button type="submit" className="button--secondary button">{person.signIn ? "Issue a new sign-in link" : "Create a sign-in link"}</button>
+            </Form>
+          ) : null}
+
+          {person.status !== "left" ? (
+            <>
+              <h2>Mark as left</h2>
+              <p>Their record, checks and history are kept; they come off the rota and their sign-in stops working.</p>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="leave" />
+                <DateField name="leftOn" label="Last day at the centre" defaultValue={valueOf(valuesFor("leave"), "leftOn", formatUkDate(today))} error={leaveErrors?.leftOn} />
+                <button type="submit" className="button button--warning">Mark {person.name} as left</button>
+              </Form>
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      <h2>History</h2>
+      <AuditList entries={history} />
+    </>
+  );
+}

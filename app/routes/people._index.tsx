@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/forms";
+import { ConflictTag, StatusTag } from "~/components/tags";
+import { can } from "~/modules/auth/permissions";
+import { requirePermission } from "~/modules/auth/session.server";
+import { ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
+import { fullName, listPeople } from "~/modules/people/people.server";
+import { formatUkDate } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "People" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "people:read");
+  const url = new URL(request.url);
+  const filters = {
+    q: url.searchParams.get("q") ?? "",
+    role: url.searchParams.get("role") ?? "",
+    status: url.searchParams.get("status") ?? "current",
+  };
+  const people = await listPeople(user.centreId, filters);
+  return {
+    filters,
+    canEdit: can(user.accessRole, "people:write"),
+    people: people.map((p) => ({
+      id: p.id,
+      name: fullName(p),
+      email: p.email,
+      phone: p.phone,
+      roles: roleList(p.roles.map((r) => r.role)),
+      status: p.status,
+      startedOn: p.startedOn,
+      leftOn: p.leftOn,
+      conflict: p.usesCentreForOwnFamily,
+    })),
+  };
+}
+
+const ROLE_FILTER = [["", "Any role"], ...ROLES.map((r) => [r, ROLE_LABELS[r]] as const)] as const;
+const STATUS_FILTER = [
+  ["current", "Everyone who has not left"],
+  ["all", "Everyone, including people who have left"],
+  ...STATUSES.map((s) => [s, STATUS_LABELS[s]] as const),
+] as const;
+
+export default function People() {
+  const { people, filters, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>People</h1>
+      {canEdit ? (
+        <p><Link to="/people/new" className="button">Add a person</Link></p>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label="Find people">
+        <TextField name="q" label="Name or email" type="search" defaultValue={filters.q} />
+        <SelectField name="role" label="Role" options={ROLE_FILTER} defaultValue={filters.role} />
+        <SelectField name="status" label="Status" options={STATUS_FILTER} defaultValue={filters.status} />
+        <div className="field button-row"><button type="submit">Show people</button></div>
+      </Form>
+      <p aria-live="polite">{people.length === 1 ? "1 person" : `${people.length} people`}</p>
+      {people.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Contact</th></tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row">
+                    <Link to={`/people/${person.id}`}>{person.name}</Link>
+                    {person.conflict ? <><br /><ConflictTag /></> : null}
+                  </th>
+                  <td>{person.roles}</td>
+                  <td><StatusTag status={person.status} />{person.leftOn ? <> on {formatUkDate(person.leftOn)}</> : null}</td>
+                  <td>{formatUkDate(person.startedOn) || "Not yet"}</td>
+                  <td>{person.email}{person.email && person.phone ? <br /> : null}{person.phone}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No one matches. Try a different name, role or status.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Form parsing shared by every action: one zod schema validates on the server, and the
+ * field errors plus what the user typed go back to the form so nothing is lost.
+ */
+import { z } from "zod";
+import { parseUkDate, type IsoDate } from "./dates";
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
+
+export type FormFailure = { ok: false; errors: FieldErrors; values: FormValues };
+export type FormResult<T> = { ok: true; data: T } | FormFailure;
+
+/** Keep every submitted value (repeated names become arrays) so the form can be re-filled. */
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = values[key];
+    if (existing === undefined) values[key] = value;
+    else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
+
+/** Fields that may repeat (checkbox groups) arrive as arrays; all others as the first value. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  repeatedFields: string[] = [],
+): FormResult<z.output<S>> {
+  const values = formValues(formData);
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    input[key] = repeatedFields.includes(key) ? [value].flat() : [value].flat()[0];
+  }
+  for (const key of repeatedFields) input[key] ??= [];
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: firstErrorPerField(result.error), values };
+}
+
+export function firstErrorPerField(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : "form";
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+export function formFailure(errors: FieldErrors, values: FormValues): FormFailure {
+  return { ok: false, errors, values };
+}
+
+/** A required text field, trimmed, with a length limit that is explained. */
+export function requiredText(label: string, max: number, missingMessage?: string) {
+  return z
+    .string({ error: missingMessage ?? `Enter ${label}` })
+    .trim()
+    .min(1, missingMessage ?? `Enter ${label}`)
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+}
+
+/** An optional text field: blank becomes null. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .optional()
+    .transform((value) => (value ? value : null));
+}
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Email address must be 254 characters or fewer")
+  .optional()
+  .transform((value) => value || null)
+  .refine((value) => value === null || z.email().safeParse(value).success, {
+    message: "Enter an email address in the correct format, like name@example.org",
+  });
+
+export const requiredEmail = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .refine((value) => z.email().safeParse(value).success, {
+    message: "Enter an email address in the correct format, like name@example.org",
+  });
+
+export const optionalUkPhone = z
+  .string()
+  .trim()
+  .max(30, "Phone number must be 30 characters or fewer")
+  .optional()
+  .transform((value) => value || null)
+  .refine((value) => value === null || /^\+?[\d\s()-]{7,}$/.test(value), {
+    message: "Enter a phone number using digits, like 01632 960 001 or 07700 900 982",
+  });
+
+/** A UK-style date (27/03/2024). `missing` is the message when it is required and blank. */
+export function ukDate(missing: string) {
+  return z.string({ error: missing }).transform((raw, ctx): IsoDate => {
+    if (raw.trim() === "") {
+      ctx.addIssue({ code: "custom", message: missing });
+      return z.NEVER;
+    }
+    const parsed = parseUkDate(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.date;
+  });
+}
+
+/** An optional UK-style date: blank becomes null. */
+export function optionalUkDate() {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): IsoDate | null => {
+      if (!raw || raw.trim() === "") return null;
+      const parsed = parseUkDate(raw);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.date;
+    });
+}
+
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+function capitalise(text: string) {
+  return text[0].toUpperCase() + text.slice(1);
+}
