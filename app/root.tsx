@@ -7,7 +7,10 @@ import { getUser } from "~/modules/auth/session.server";
 import { can } from "~/modules/auth/permissions";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Contact centre rota and compliance" }];
 

@@ -1,0 +1,34 @@
+/** Start the built app (as `npm start` would) on a free port against this test file's database. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startServer(): Promise<{ url: string; stop: () => void; output: () => string }> {
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn("node_modules/.bin/remix-serve", ["./build/index.js"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server stopped at start:\n${output}`);
+    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop: () => child.kill(), output: () => output };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`The server did not answer within 30 s:\n${output}`);
+}

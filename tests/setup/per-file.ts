@@ -1,0 +1,16 @@
+/** Before each test file's imports: its own copy of the migrated database. */
+import { copyFileSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { afterAll } from "vitest";
+
+const file = `tests/.tmp/${randomUUID()}.db`;
+copyFileSync("tests/.tmp/base.db", file);
+process.env.DATABASE_URL = `file:./${file}`;
+process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
+process.env.APP_URL = "http://localhost:3000";
+
+afterAll(async () => {
+  const { prisma } = await import("~/db.server");
+  await prisma.$disconnect();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDaysIso, addMonthsIso, addYearsIso, daysBetween, formatLondonDateTime, formatUkDate,
+  formatUkNumericDate, londonToday, parseUkDate,
+} from "~/utils/dates";
+
+describe("parseUkDate reads dates the way people in the UK write them", () => {
+  it.each([
+    ["27/03/2024", "2024-03-27"],
+    ["7/3/2024", "2024-03-07"],
+    ["27-03-2024", "2024-03-27"],
+    ["27.03.2024", "2024-03-27"],
+    [" 27 / 03 / 2024 ".replace(/ /g, ""), "2024-03-27"],
+    ["27 March 2024", "2024-03-27"],
+    ["27 Mar 2024", "2024-03-27"],
+    ["1st June 2025", "2025-06-01"],
+    ["29/02/2024", "2024-02-29"],
+    ["2024-03-27", "2024-03-27"],
+  ])("%s is %s", (input, expected) => {
+    expect(parseUkDate(input)).toEqual({ ok: true, date: expected });
+  });
+
+  it("reads day first, never month first (03/04 is 3 April)", () => {
+    expect(parseUkDate("03/04/2025")).toEqual({ ok: true, date: "2025-04-03" });
+  });
+
+  it.each([
+    ["", "Enter a date"],
+    ["27/03/24", "Enter the year in full, for example 2024"],
+    ["29/02/2023", "February 2023 has 28 days: 29 is not a day in it"],
+    ["31/04/2024", "April 2024 has 30 days: 31 is not a day in it"],
+    ["12/13/2024", "The month must be between 1 and 12"],
+    ["1 Smarch 2024", "“Smarch” is not a month"],
+    ["next tuesday", "Enter the date as day, month and year, for example 27/03/2024"],
+    ["01/01/1066", "Enter a year between 1900 and 2200"],
+  ])("%j is refused with %j", (input, message) => {
+    expect(parseUkDate(input)).toEqual({ ok: false, message });
+  });
+});
+
+describe("date arithmetic on calendar days", () => {
+  it("adds years to 29 February landing on 28 February in a common year", () => {
+    expect(addYearsIso("2024-02-29", 1)).toBe("2025-02-28");
+    expect(addYearsIso("2024-02-29", 4)).toBe("2028-02-29");
+  });
+  it("adds months and days across month and year ends", () => {
+    expect(addMonthsIso("2025-01-31", 1)).toBe("2025-02-28");
+    expect(addDaysIso("2025-12-31", 1)).toBe("2026-01-01");
+    expect(addDaysIso("2025-03-30", 1)).toBe("2025-03-31");
+  });
+  it("counts whole days, unaffected by the clock change", () => {
+    expect(daysBetween("2025-03-29", "2025-03-31")).toBe(2);
+    expect(daysBetween("2025-10-25", "2025-10-27")).toBe(2);
+    expect(daysBetween("2025-01-10", "2025-01-01")).toBe(-9);
+  });
+});
+
+describe("today in London", () => {
+  it("is already tomorrow at 23:30 UTC in summer (BST)", () => {
+    expect(londonToday(new Date("2025-07-14T23:30:00Z"))).toBe("2025-07-15");
+  });
+  it("is still today at 23:30 UTC in winter (GMT)", () => {
+    expect(londonToday(new Date("2025-01-14T23:30:00Z"))).toBe("2025-01-14");
+  });
+});
+
+describe("display", () => {
+  it("shows day, short month and year", () => {
+    expect(formatUkDate("2024-03-05")).toBe("5 Mar 2024");
+    expect(formatUkDate(null)).toBe("");
+  });
+  it("shows dd/mm/yyyy for spreadsheets", () => {
+    expect(formatUkNumericDate("2024-03-05")).toBe("05/03/2024");
+  });
+  it("shows instants in London time on both sides of the clock change", () => {
+    expect(formatLondonDateTime(new Date("2025-03-29T10:00:00Z"))).toBe("29 Mar 2025, 10:00");
+    expect(formatLondonDateTime(new Date("2025-03-31T10:00:00Z"))).toBe("31 Mar 2025, 11:00");
+  });
+});
