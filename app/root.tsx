@@ -25,9 +25,12 @@ type NavItem = { to: string; label: string };
 
 function navFor(accessRole: string): NavItem[] {
   const items: NavItem[] = [];
+  if (can(accessRole, "compliance:read")) items.push({ to: "/compliance", label: "Dashboard" });
   if (can(accessRole, "people:read")) items.push({ to: "/people", label: "People" });
+  if (can(accessRole, "compliance:read")) items.push({ to: "/compliance/matrix", label: "Matrix" });
   if (can(accessRole, "audit:read")) items.push({ to: "/audit", label: "Audit log" });
   if (can(accessRole, "accounts:manage")) items.push({ to: "/accounts", label: "Sign-ins" });
+  if (can(accessRole, "compliance:write")) items.push({ to: "/settings", label: "Settings" });
   if (accessRole !== "assessor") items.push({ to: "/me", label: "My record" });
   return items;
 }
@@ -61,7 +64,7 @@ function Header({ user }: { user: { name: string; accessRole: string; centreName
             <nav className="site-nav" aria-label="Main">
               <ul>
                 {navFor(user.accessRole).map((item) => (
-                  <li key={item.to}><NavLink to={item.to}>{item.label}</NavLink></li>
+                  <li key={item.to}><NavLink to={item.to} end>{item.label}</NavLink></li>
                 ))}
               </ul>
             </nav>

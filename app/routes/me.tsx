@@ -1,27 +1,40 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ClearedTag, RequirementTable } from "~/components/compliance";
 import { StatusTag } from "~/components/tags";
 import { requirePermission } from "~/modules/auth/session.server";
+import { personCompliance } from "~/modules/compliance/compliance.server";
+import { STATUS_SEVERITY } from "~/modules/compliance/rules";
 import { roleList } from "~/modules/people/constants";
-import { fullName, getPerson } from "~/modules/people/people.server";
+import { fullName } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
-import { formatUkDate } from "~/utils/dates";
+import { formatUkDate, londonToday } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "My record" }];
 
 /** A volunteer's own record: only ever their own, whatever they ask for. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
-  const person = user.personId ? await getPerson(user.centreId, user.personId) : null;
+  const today = londonToday(new Date());
+  const found = user.personId ? await personCompliance(user.centreId, user.personId, today) : null;
+  if (!found) return { name: user.name, person: null };
+  const { person, compliance } = found;
+  const required = compliance.requirements
+    .filter((r) => r.status !== "not_required")
+    .sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status]);
   return {
     name: user.name,
-    person: person && {
+    person: {
+      id: person.id,
       name: fullName(person),
       email: person.email,
       phone: person.phone,
       roles: roleList(currentRoles(person.roles)),
       status: person.status,
       startedOn: person.startedOn,
+      cleared: compliance.cleared,
+      needsAction: required.filter((r) => r.status !== "met").length,
+      requirements: required,
     },
   };
 }
@@ -47,7 +60,13 @@ export default function Me() {
         <dt>Email</dt><dd>{person.email ?? "None recorded"}</dd>
         <dt>Phone</dt><dd>{person.phone ?? "None recorded"}</dd>
       </dl>
-      <p>If anything here is wrong, tell your co-ordinator.</p>
+      <h2>My checks and training</h2>
+      <p>
+        <ClearedTag cleared={person.cleared} />{" "}
+        {person.needsAction === 0 ? "Everything is in date." : `${person.needsAction} item${person.needsAction === 1 ? " needs" : "s need"} attention: the earliest are listed first.`}
+      </p>
+      <RequirementTable requirements={person.requirements} personId={person.id} canEdit={false} caption="What you need, and until when it is in date" />
+      <p>Done some training or had a new DBS check? Tell your co-ordinator so they can record it.</p>
     </>
   );
 }

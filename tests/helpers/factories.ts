@@ -1,13 +1,19 @@
 /** Small builders for real rows in the test database. */
 import { prisma } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
 import type { Role, Status } from "~/modules/people/constants";
 
 let counter = 0;
 const next = () => ++counter;
 
+/** A centre with the default course catalogue, as every real centre starts. */
 export async function createCentre(name = `Centre ${next()}`) {
-  return prisma.centre.create({ data: { name, organisation: { create: { name: `${name} charity` } } } });
+  return prisma.$transaction(async (tx) => {
+    const centre = await tx.centre.create({ data: { name, organisation: { create: { name: `${name} charity` } } } });
+    await ensureDefaultCourses(tx, centre.id);
+    return centre;
+  });
 }
 
 export async function createPerson(

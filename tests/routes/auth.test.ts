@@ -33,7 +33,7 @@ describe("signing in", () => {
 
   it("never redirects off the site", async () => {
     const response = await thrownResponse(() => signIn("coord@example.org", TEST_PASSWORD, "//evil.example/"));
-    expect(response.headers.get("Location")).toBe("/people");
+    expect(response.headers.get("Location")).toBe("/compliance");
   });
 
   it("gives the same message for an unknown email and a wrong password", async () => {

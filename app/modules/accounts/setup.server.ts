@@ -6,6 +6,7 @@ import { firstErrorPerField, requiredEmail, requiredText } from "~/utils/form";
 import { londonToday } from "~/utils/dates";
 import { newToken } from "~/modules/auth/password.server";
 import { LINK_VALID_DAYS } from "./accounts.server";
+import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
 
 const schema = z.object({
   centreName: z.string().trim().max(150, "The centre name must be 150 characters or fewer").optional(),
@@ -42,6 +43,7 @@ export async function createCoordinator(input: z.input<typeof schema>, now = new
           organisation: { create: { name: data.organisationName || data.centreName! } },
         },
       }));
+    await ensureDefaultCourses(tx, theCentre.id);
     const person = await tx.person.create({
       data: {
         centreId: theCentre.id, firstName: data.firstName, lastName: data.lastName, email: data.email,

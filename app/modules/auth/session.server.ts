@@ -90,7 +90,7 @@ export async function destroyUserSession(request: Request) {
 
 /** Where a user lands after signing in: their own page for volunteers, the overview for others. */
 export function homeFor(accessRole: string) {
-  return accessRole === "volunteer" ? "/me" : "/people";
+  return accessRole === "volunteer" ? "/me" : "/compliance";
 }
 
 /** Only follow redirects within this site. */

@@ -6,6 +6,8 @@ import { prisma } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { addDaysIso, londonToday, type IsoDate } from "~/utils/dates";
 import type { Role, Status } from "~/modules/people/constants";
+import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
+import { seedDemoCompliance } from "./demo-compliance.server";
 
 export const DEMO_SIGN_INS = {
   coordinator: { email: "coordinator@example.org", password: "demo-coordinator" },
@@ -33,7 +35,7 @@ const Y = 365;
 export const DEMO_PEOPLE: DemoPerson[] = [
   { first: "Sam", last: "Patel", roles: ["coordinator"], status: "active", startedDaysAgo: 6 * Y, email: DEMO_SIGN_INS.coordinator.email, phone: "01632 960 101" },
   { first: "Gareth", last: "Hughes", roles: ["deputy_coordinator"], status: "active", startedDaysAgo: 4 * Y, previously: { roles: ["volunteer"], switchedDaysAgo: 240 }, phone: "07700 900 102" },
-  { first: "Priya", last: "Sharma", roles: ["deputy_coordinator", "staff"], status: "active", startedDaysAgo: 2 * Y + 40 },
+  { first: "Priya", last: "Sharma", roles: ["deputy_coordinator", "staff"], status: "active", startedDaysAgo: 3 * Y + 40 },
   { first: "Ruth", last: "Okafor", roles: ["volunteer"], status: "active", startedDaysAgo: 3 * Y + 20, email: DEMO_SIGN_INS.volunteer.email, phone: "07700 900 104" },
   { first: "Margaret", last: "Ellis", roles: ["volunteer"], status: "active", startedDaysAgo: 11 * Y },
   { first: "David", last: "Thompson", roles: ["volunteer"], status: "active", startedDaysAgo: 9 * Y },
@@ -92,8 +94,10 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
     },
   });
 
+  await ensureDefaultCourses(prisma, centre.id);
   const personIds = new Map<string, string>();
-  for (const demo of DEMO_PEOPLE) {
+  const records: Parameters<typeof seedDemoCompliance>[1] = [];
+  for (const [index, demo] of DEMO_PEOPLE.entries()) {
     const startedOn = ago(demo.startedDaysAgo);
     const rolesFrom = startedOn ?? today;
     const roleRows = demo.previously
@@ -118,7 +122,10 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
       },
     });
     personIds.set(emailFor(demo), person.id);
+    records.push({ personId: person.id, first: demo.first, status: demo.status, startedDaysAgo: demo.startedDaysAgo, index });
   }
+  const courses = await prisma.course.findMany({ where: { centreId: centre.id } });
+  await prisma.$transaction((tx) => seedDemoCompliance(tx, records, courses, today), { timeout: 60_000 });
 
   const signIn = async (accessRole: string, name: string, email: string, password: string, extra: object = {}) =>
     prisma.user.create({

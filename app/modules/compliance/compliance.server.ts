@@ -1,0 +1,252 @@
+/** Loading compliance facts from the database, and saving new records with an audit trail. */
+import type { Prisma } from "@prisma/client";
+import { prisma } from "~/db.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { fullName } from "~/modules/people/people.server";
+import { ROLE_LABELS, isRole } from "~/modules/people/constants";
+import { formatUkDate, type IsoDate } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/form";
+import {
+  DBS_DECISIONS, DBS_LEVELS, DEFAULT_COURSES, DELIVERY_METHODS, REFERENCE_OUTCOMES, STATUS_CHECK_RESULTS, WORKFORCES,
+  parseRequiredFor, type CentreSettings, type CourseKind,
+} from "./requirements";
+import { evaluatePerson, type CourseFacts, type PersonFacts } from "./rules";
+import type { PersonRow } from "./overview";
+import type { DbsEvidence } from "./csv";
+import type { z } from "zod";
+import type { courseSchema, dbsCheckSchema, referenceReceivedSchema, referenceSchema, settingsSchema, statusCheckSchema, trainingSchema } from "./validation";
+
+type Tx = Prisma.TransactionClient;
+
+export async function ensureDefaultCourses(tx: Tx, centreId: string) {
+  if ((await tx.course.count({ where: { centreId } })) > 0) return;
+  await tx.course.createMany({
+    data: DEFAULT_COURSES.map((c) => ({ centreId, name: c.name, kind: c.kind, validityMonths: c.validityMonths, requiredFor: c.requiredFor.join(","), sortOrder: c.sortOrder })),
+  });
+}
+
+export async function getSettings(centreId: string): Promise<CentreSettings> {
+  return prisma.centre.findUniqueOrThrow({
+    where: { id: centreId },
+    select: { referencesRequired: true, dueSoonDays: true, dbsRecheckYears: true, updateServiceCheckMonths: true },
+  });
+}
+
+export async function getCourses(centreId: string): Promise<CourseFacts[]> {
+  const courses = await prisma.course.findMany({ where: { centreId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+  return courses.map((c) => ({
+    id: c.id, name: c.name, kind: c.kind as CourseKind, validityMonths: c.validityMonths, requiredFor: parseRequiredFor(c.requiredFor), retired: c.retired,
+  }));
+}
+
+const FACTS_INCLUDE = {
+  roles: true,
+  dbsChecks: { include: { statusChecks: true } },
+  references: true,
+  trainingRecords: true,
+} satisfies Prisma.PersonInclude;
+
+type PersonWithFacts = Prisma.PersonGetPayload<{ include: typeof FACTS_INCLUDE }>;
+
+function toFacts(person: PersonWithFacts): PersonFacts {
+  return {
+    status: person.status,
+    startedOn: person.startedOn,
+    leftOn: person.leftOn,
+    roles: person.roles,
+    dbsChecks: person.dbsChecks,
+    references: person.references,
+    training: person.trainingRecords,
+  };
+}
+
+/** The certificate an assessor asks about on `date`: the newest issued by then. */
+function latestDbsOn(checks: PersonWithFacts["dbsChecks"], date: IsoDate): DbsEvidence {
+  const latest = checks.filter((c) => c.issuedOn <= date).sort((a, b) => a.issuedOn.localeCompare(b.issuedOn)).at(-1);
+  return latest ? { certificateNumber: latest.certificateNumber, issuedOn: latest.issuedOn, level: latest.level, decision: latest.decision, seenBy: latest.seenBy, seenOn: latest.seenOn } : null;
+}
+
+/** Everyone at the centre with their compliance on `date`. */
+export async function centreCompliance(centreId: string, date: IsoDate) {
+  const [settings, courses, people] = await Promise.all([
+    getSettings(centreId),
+    getCourses(centreId),
+    prisma.person.findMany({ where: { centreId }, include: FACTS_INCLUDE, orderBy: [{ lastName: "asc" }, { firstName: "asc" }] }),
+  ]);
+  const rows = people.map((person) => ({
+    id: person.id,
+    name: fullName(person),
+    status: person.status,
+    compliance: evaluatePerson(toFacts(person), courses, settings, date),
+    dbs: latestDbsOn(person.dbsChecks, date),
+  })) satisfies PersonRow[];
+  return { settings, courses, rows };
+}
+
+/** One person's records (newest first) and their compliance on `date`. */
+export async function personCompliance(centreId: string, personId: string, date: IsoDate) {
+  const person = await prisma.person.findFirst({
+    where: { id: personId, centreId },
+    include: {
+      roles: true,
+      dbsChecks: { include: { statusChecks: { orderBy: { checkedOn: "desc" } } }, orderBy: { issuedOn: "desc" } },
+      references: { orderBy: { requestedOn: "desc" } },
+      trainingRecords: { include: { course: { select: { name: true } } }, orderBy: { completedOn: "desc" } },
+    },
+  });
+  if (!person) return null;
+  const [settings, courses] = await Promise.all([getSettings(centreId), getCourses(centreId)]);
+  return { person, settings, courses, compliance: evaluatePerson(toFacts(person), courses, settings, date) };
+}
+
+async function findPerson(actor: Actor, personId: string) {
+  const person = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
+  if (!person) throw new Response("Person not found", { status: 404 });
+  return person;
+}
+
+export async function addDbsCheck(actor: Actor, personId: string, input: z.output<ReturnType<typeof dbsCheckSchema>>) {
+  const person = await findPerson(actor, personId);
+  await prisma.$transaction(async (tx) => {
+    const check = await tx.dbsCheck.create({ data: { personId, ...input } });
+    await recordAudit(tx, actor, {
+      entityType: "DbsCheck", entityId: check.id, personId, action: "created",
+      summary: `Recorded a DBS check for ${fullName(person)}`,
+      changes: [
+        { field: "Level", from: "", to: DBS_LEVELS[input.level] },
+        { field: "Workforce", from: "", to: WORKFORCES[input.workforce] },
+        { field: "Certificate number", from: "", to: input.certificateNumber },
+        { field: "Issued", from: "", to: formatUkDate(input.issuedOn) },
+        { field: "Decision", from: "", to: DBS_DECISIONS[input.decision] },
+        { field: "Original seen", from: "", to: `${input.seenBy}, ${formatUkDate(input.seenOn)}` },
+        { field: "Update Service", from: "", to: input.updateServiceSubscribed ? "Subscribed" : "Not subscribed" },
+      ],
+    });
+  });
+}
+
+export async function addStatusCheck(actor: Actor, personId: string, input: z.output<ReturnType<typeof statusCheckSchema>>): Promise<FieldErrors> {
+  const person = await findPerson(actor, personId);
+  const check = await prisma.dbsCheck.findFirst({ where: { id: input.dbsCheckId, personId } });
+  if (!check) throw new Response("DBS check not found", { status: 404 });
+  if (!check.updateServiceSubscribed) return { checkedOn: "This certificate is not on the Update Service, so it cannot be status-checked" };
+  if (input.checkedOn < check.issuedOn) return { checkedOn: `The status check cannot be before the certificate was issued (${formatUkDate(check.issuedOn)})` };
+  await prisma.$transaction(async (tx) => {
+    const { dbsCheckId, ...data } = input;
+    const created = await tx.dbsStatusCheck.create({ data: { dbsCheckId, ...data } });
+    await recordAudit(tx, actor, {
+      entityType: "DbsStatusCheck", entityId: created.id, personId, action: "created",
+      summary: `Recorded an Update Service status check for ${fullName(person)}`,
+      changes: [
+        { field: "Checked", from: "", to: `${formatUkDate(input.checkedOn)} by ${input.checkedBy}` },
+        { field: "Result", from: "", to: STATUS_CHECK_RESULTS[input.result] },
+      ],
+    });
+  });
+  return {};
+}
+
+export async function addReference(actor: Actor, personId: string, input: z.output<ReturnType<typeof referenceSchema>>) {
+  const person = await findPerson(actor, personId);
+  await prisma.$transaction(async (tx) => {
+    const ref = await tx.reference.create({ data: { personId, ...input } });
+    await recordAudit(tx, actor, {
+      entityType: "Reference", entityId: ref.id, personId, action: "created",
+      summary: `Recorded a reference from ${input.refereeName} for ${fullName(person)}`,
+      changes: [
+        { field: "Referee", from: "", to: `${input.refereeName} (${input.relationship})` },
+        { field: "Requested", from: "", to: formatUkDate(input.requestedOn) },
+        ...(input.receivedOn ? [{ field: "Received", from: "", to: `${formatUkDate(input.receivedOn)}: ${REFERENCE_OUTCOMES[input.outcome as keyof typeof REFERENCE_OUTCOMES]}` }] : []),
+      ],
+    });
+  });
+}
+
+export async function recordReferenceReceived(actor: Actor, personId: string, input: z.output<ReturnType<typeof referenceReceivedSchema>>): Promise<FieldErrors> {
+  const person = await findPerson(actor, personId);
+  const ref = await prisma.reference.findFirst({ where: { id: input.referenceId, personId } });
+  if (!ref) throw new Response("Reference not found", { status: 404 });
+  if (input.receivedOn < ref.requestedOn) return { receivedOn: `The date received cannot be before the date requested (${formatUkDate(ref.requestedOn)})` };
+  await prisma.$transaction(async (tx) => {
+    await tx.reference.update({ where: { id: ref.id }, data: { receivedOn: input.receivedOn, outcome: input.outcome } });
+    await recordAudit(tx, actor, {
+      entityType: "Reference", entityId: ref.id, personId, action: "updated",
+      summary: `Recorded the reference from ${ref.refereeName} for ${fullName(person)} as received`,
+      changes: [
+        { field: "Received", from: formatUkDate(ref.receivedOn) || "(blank)", to: formatUkDate(input.receivedOn) },
+        { field: "Outcome", from: ref.outcome ? REFERENCE_OUTCOMES[ref.outcome as keyof typeof REFERENCE_OUTCOMES] : "(blank)", to: REFERENCE_OUTCOMES[input.outcome] },
+      ],
+    });
+  });
+  return {};
+}
+
+export async function addTrainingRecord(actor: Actor, personId: string, input: z.output<ReturnType<typeof trainingSchema>>): Promise<FieldErrors> {
+  const person = await findPerson(actor, personId);
+  const course = await prisma.course.findFirst({ where: { id: input.courseId, centreId: actor.centreId } });
+  if (!course) return { courseId: "Choose a course from the list" };
+  await prisma.$transaction(async (tx) => {
+    const record = await tx.trainingRecord.create({ data: { personId, ...input } });
+    await recordAudit(tx, actor, {
+      entityType: "TrainingRecord", entityId: record.id, personId, action: "created",
+      summary: `Recorded ${course.name} for ${fullName(person)}`,
+      changes: [
+        { field: "Completed", from: "", to: formatUkDate(input.completedOn) },
+        { field: "Delivered by", from: "", to: DELIVERY_METHODS[input.deliveryMethod] },
+        ...(input.evidenceNote ? [{ field: "Evidence", from: "", to: input.evidenceNote }] : []),
+      ],
+    });
+  });
+  return {};
+}
+
+export async function updateSettings(actor: Actor, input: z.output<typeof settingsSchema>) {
+  const before = await getSettings(actor.centreId);
+  const labels: Record<keyof CentreSettings, string> = {
+    referencesRequired: "References required", dueSoonDays: "Warn this many days ahead",
+    dbsRecheckYears: "DBS recheck after (years)", updateServiceCheckMonths: "Update Service status check every (months)",
+  };
+  const changes = (Object.keys(labels) as (keyof CentreSettings)[])
+    .filter((key) => before[key] !== input[key])
+    .map((key) => ({ field: labels[key], from: String(before[key]), to: String(input[key]) }));
+  if (!changes.length) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.centre.update({ where: { id: actor.centreId }, data: input });
+    await recordAudit(tx, actor, { entityType: "Centre", entityId: actor.centreId, action: "updated", summary: "Changed compliance settings", changes });
+  });
+}
+
+function describeCourse(c: { name: string; validityMonths: number | null; requiredFor: string; retired: boolean }) {
+  const roles = parseRequiredFor(c.requiredFor).map((r) => (isRole(r) ? ROLE_LABELS[r] : r)).join(", ") || "(nobody)";
+  return {
+    Name: c.name,
+    "Valid for": c.validityMonths === null ? "Never expires" : `${c.validityMonths} months`,
+    "Required for": roles,
+    Retired: c.retired ? "Yes" : "No",
+  } as Record<string, string>;
+}
+
+export async function saveCourse(actor: Actor, courseId: string | null, input: z.output<typeof courseSchema>): Promise<FieldErrors> {
+  const clash = await prisma.course.findFirst({ where: { centreId: actor.centreId, name: input.name, ...(courseId ? { id: { not: courseId } } : {}) } });
+  if (clash) return { name: `There is already a course called “${input.name}”` };
+  const data = { name: input.name, validityMonths: input.validityMonths, requiredFor: input.requiredFor.join(","), retired: input.retired };
+  const existing = courseId ? await prisma.course.findFirst({ where: { id: courseId, centreId: actor.centreId } }) : null;
+  if (courseId && !existing) throw new Response("Course not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    const before = existing ? describeCourse(existing) : null;
+    const after = describeCourse(data);
+    const course = existing
+      ? await tx.course.update({ where: { id: existing.id }, data })
+      : await tx.course.create({ data: { ...data, centreId: actor.centreId, kind: "custom", sortOrder: 100 } });
+    const changes = Object.keys(after)
+      .filter((k) => before?.[k] !== after[k])
+      .map((k) => ({ field: k, from: before?.[k] ?? "", to: after[k] }));
+    if (changes.length) {
+      await recordAudit(tx, actor, {
+        entityType: "Course", entityId: course.id, action: existing ? "updated" : "created",
+        summary: existing ? `Changed the course ${course.name}` : `Added the course ${course.name}`, changes,
+      });
+    }
+  });
+  return {};
+}

@@ -1,0 +1,52 @@
+/**
+ * The compliance matrix as a CSV that opens cleanly in Excel: UTF-8 with a byte-order mark,
+ * CRLF lines, UK dates (dd/mm/yyyy), certificate numbers kept as text, and no cell that a
+ * spreadsheet would run as a formula.
+ */
+import { stringify } from "csv-stringify/sync";
+import { formatUkNumericDate, type IsoDate } from "~/utils/dates";
+import { roleList } from "~/modules/people/constants";
+import { DBS_LEVELS, type DbsLevel } from "./requirements";
+import { STATUS_WORDS, decisionLabel } from "./rules";
+import type { MatrixColumn, PersonRow } from "./overview";
+
+export type DbsEvidence = { certificateNumber: string; issuedOn: IsoDate; level: string; decision: string; seenBy: string; seenOn: IsoDate } | null;
+
+/** Cells starting with these would be read as formulas (CSV injection). */
+function safe(text: string) {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Excel drops leading zeros and turns long numbers into 1.2E+11; ="…" keeps the digits as text. */
+function asText(digits: string) {
+  return `="${digits}"`;
+}
+
+export function matrixCsv(rows: (PersonRow & { dbs: DbsEvidence })[], columns: MatrixColumn[], date: IsoDate): string {
+  const header = [
+    "Name", "Status", "Roles on date", "Cleared to work", "Fully compliant",
+    "DBS certificate number", "DBS issued", "DBS level", "DBS decision", "Certificate seen by", "Certificate seen on",
+    ...columns.flatMap((c) => [`${c.label}: status`, `${c.label}: details`]),
+    "Safer-recruitment findings", "As on",
+  ];
+  const body = rows.map((row) => {
+    const c = row.compliance;
+    const cells = columns.flatMap((column) => {
+      const result = c.requirements.find((r) => r.key === column.requirementKeys[0])!;
+      return [STATUS_WORDS[result.status], safe(result.reason)];
+    });
+    return [
+      safe(row.name), row.status, roleList(c.roles), c.cleared ? "Yes" : "No", c.fullyCompliant ? "Yes" : "No",
+      row.dbs ? asText(row.dbs.certificateNumber) : "",
+      row.dbs ? formatUkNumericDate(row.dbs.issuedOn) : "",
+      row.dbs ? DBS_LEVELS[row.dbs.level as DbsLevel] ?? row.dbs.level : "",
+      row.dbs ? decisionLabel(row.dbs.decision) : "",
+      row.dbs ? safe(row.dbs.seenBy) : "",
+      row.dbs ? formatUkNumericDate(row.dbs.seenOn) : "",
+      ...cells,
+      safe(c.findings.join("; ")),
+      formatUkNumericDate(date),
+    ];
+  });
+  return "\uFEFF" + stringify([header, ...body], { record_delimiter: "windows" });
+}

@@ -1,0 +1,131 @@
+/**
+ * Centre-wide views built from each person's compliance: what needs attention now (dashboard),
+ * and the people × requirements matrix. Pure.
+ */
+import { daysBetween, type IsoDate } from "~/utils/dates";
+import { STATUS_SEVERITY, STATUS_WORDS, isInDate, type PersonCompliance, type RequirementResult, type RequirementStatus } from "./rules";
+
+export type PersonRow = { id: string; name: string; status: string; compliance: PersonCompliance };
+
+export type AttentionItem = {
+  personId: string;
+  personName: string;
+  requirementKey: string;
+  requirement: string;
+  status: RequirementStatus;
+  reason: string;
+  /** Days until it lapses (due) or since it lapsed (expired, negative). */
+  days: number | null;
+};
+
+export const DUE_WINDOWS = [30, 60, 90] as const;
+
+export type Attention = {
+  expired: AttentionItem[];
+  missing: AttentionItem[];
+  /** Keyed by window end: due within 30 days, 31–60 days, 61–90 days. */
+  due: Record<(typeof DUE_WINDOWS)[number], AttentionItem[]>;
+  notCleared: { personId: string; personName: string; reason: string }[];
+};
+
+/** What needs a co-ordinator now. Due windows are fixed at 30/60/90 days whatever the warning setting. */
+export function attentionList(rows: PersonRow[], today: IsoDate): Attention {
+  const attention: Attention = { expired: [], missing: [], due: { 30: [], 60: [], 90: [] }, notCleared: [] };
+  for (const row of rows) {
+    if (!row.compliance.counted) continue;
+    if (!row.compliance.cleared) attention.notCleared.push({ personId: row.id, personName: row.name, reason: row.compliance.clearedReason });
+    for (const req of row.compliance.requirements) {
+      const item: AttentionItem = {
+        personId: row.id, personName: row.name, requirementKey: req.key, requirement: req.label, status: req.status, reason: req.reason, days: null,
+      };
+      if (req.status === "expired") attention.expired.push({ ...item, days: req.lapsedOn ? -daysBetween(req.lapsedOn, today) : null });
+      else if (req.status === "missing") attention.missing.push(item);
+      else if (isInDate(req.status) && req.validUntil) {
+        const days = daysBetween(today, req.validUntil);
+        const window = DUE_WINDOWS.find((w) => days <= w);
+        if (window) attention.due[window].push({ ...item, days });
+      }
+    }
+  }
+  const byName = (a: AttentionItem, b: AttentionItem) => a.personName.localeCompare(b.personName) || a.requirement.localeCompare(b.requirement);
+  attention.expired.sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
+  attention.missing.sort(byName);
+  for (const w of DUE_WINDOWS) attention.due[w].sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
+  return attention;
+}
+
+export type Cell = { status: RequirementStatus; words: string; detail: string };
+
+/** Several requirements shown as one cell (NACCC's ten modules): the worst status leads. */
+export function summariseGroup(results: RequirementResult[]): Cell {
+  const required = results.filter((r) => r.status !== "not_required");
+  if (required.length === 0) return { status: "not_required", words: STATUS_WORDS.not_required, detail: "" };
+  const count = (status: RequirementStatus) => required.filter((r) => r.status === status).length;
+  const worst = required.map((r) => r.status).sort((a, b) => STATUS_SEVERITY[a] - STATUS_SEVERITY[b])[0];
+  const inDate = count("met") + count("due");
+  const parts = [`${inDate} of ${required.length} in date`];
+  if (count("expired")) parts.push(`${count("expired")} expired`);
+  if (count("missing")) parts.push(`${count("missing")} missing`);
+  if (count("due")) parts.push(`${count("due")} due soon`);
+  return { status: worst, words: STATUS_WORDS[worst], detail: parts.join(", ") };
+}
+
+export function cellOf(result: RequirementResult): Cell {
+  return { status: result.status, words: STATUS_WORDS[result.status], detail: result.reason };
+}
+
+export const MATRIX_VIEWS = ["everyone", "attention", "not_cleared", "compliant"] as const;
+export type MatrixView = (typeof MATRIX_VIEWS)[number];
+
+export type MatrixFilters = { role?: string; personStatus?: string; view?: MatrixView };
+
+/** Counted people on the date, filtered by role held then, record status, and compliance. */
+export function filterRows(rows: PersonRow[], filters: MatrixFilters): PersonRow[] {
+  return rows.filter((row) => {
+    const c = row.compliance;
+    if (!c.counted) return false;
+    if (filters.role && !c.roles.includes(filters.role)) return false;
+    if (filters.personStatus && row.status !== filters.personStatus) return false;
+    switch (filters.view ?? "everyone") {
+      case "attention": return !c.fullyCompliant || c.requirements.some((r) => r.status === "due");
+      case "not_cleared": return !c.cleared;
+      case "compliant": return c.fullyCompliant;
+      default: return true;
+    }
+  });
+}
+
+export type MatrixSummary = { people: number; cleared: number; fullyCompliant: number };
+
+export function summarise(rows: PersonRow[]): MatrixSummary {
+  return {
+    people: rows.length,
+    cleared: rows.filter((r) => r.compliance.cleared).length,
+    fullyCompliant: rows.filter((r) => r.compliance.fullyCompliant).length,
+  };
+}
+
+export type MatrixColumn = { key: string; label: string; requirementKeys: string[] };
+
+/** DBS, references, then each course; NACCC's ten modules share one column on screen. */
+export function matrixColumns(courses: { id: string; name: string; kind: string; retired: boolean }[], groupModules: boolean): MatrixColumn[] {
+  const columns: MatrixColumn[] = [
+    { key: "dbs", label: "DBS check", requirementKeys: ["dbs"] },
+    { key: "references", label: "References", requirementKeys: ["references"] },
+  ];
+  const active = courses.filter((c) => !c.retired);
+  const modules = active.filter((c) => c.kind === "naccc_module");
+  for (const course of active) {
+    if (groupModules && course.kind === "naccc_module") {
+      if (course === modules[0]) columns.push({ key: "naccc_modules", label: `NACCC modules (${modules.length})`, requirementKeys: modules.map((m) => `course:${m.id}`) });
+      continue;
+    }
+    columns.push({ key: `course:${course.id}`, label: course.name, requirementKeys: [`course:${course.id}`] });
+  }
+  return columns;
+}
+
+export function cellFor(row: PersonRow, column: MatrixColumn): Cell {
+  const results = row.compliance.requirements.filter((r) => column.requirementKeys.includes(r.key));
+  return results.length === 1 ? cellOf(results[0]) : summariseGroup(results);
+}

@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
+import { can } from "~/modules/auth/permissions";
+import { requirePermission } from "~/modules/auth/session.server";
+import { centreCompliance } from "~/modules/compliance/compliance.server";
+import { DUE_WINDOWS, attentionList, filterRows, summarise, type AttentionItem } from "~/modules/compliance/overview";
+import { formatUkDate, londonToday } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Compliance dashboard" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "compliance:read");
+  const today = londonToday(new Date());
+  const { rows } = await centreCompliance(user.centreId, today);
+  return {
+    today,
+    canEdit: can(user.accessRole, "compliance:write"),
+    summary: summarise(filterRows(rows, {})),
+    attention: attentionList(rows, today),
+  };
+}
+
+function daysWords(item: AttentionItem) {
+  if (item.days === null) return "";
+  if (item.status === "expired") return item.days === 0 ? "today" : `${-item.days} day${item.days === -1 ? "" : "s"} ago`;
+  return item.days === 0 ? "today" : `in ${item.days} day${item.days === 1 ? "" : "s"}`;
+}
+
+function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionItem[]; canEdit: boolean; caption: string; empty: string }) {
+  if (!items.length) return <p>{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead><tr><th scope="col">Person</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Details</th></tr></thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={`${item.personId}-${item.requirementKey}`}>
+              <th scope="row"><Link to={`/people/${item.personId}/compliance`}>{item.personName}</Link></th>
+              <td>{item.requirement}</td>
+              <td><ComplianceTag status={item.status} />{item.days !== null ? <> {daysWords(item)}</> : null}</td>
+              <td>
+                {item.reason}
+                {canEdit ? (
+                  <> <Link to={`/people/${item.personId}/compliance?course=${encodeURIComponent(item.requirementKey)}#${addRecordAnchor(item.requirementKey)}`}>
+                    Add a record<span className="visually-hidden"> of {item.requirement} for {item.personName}</span>
+                  </Link></>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Dashboard() {
+  const { today, summary, attention, canEdit } = useLoaderData<typeof loader>();
+  const dueLabels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
+  return (
+    <>
+      <h1>What needs attention</h1>
+      <p className="lead">
+        On {formatUkDate(today)}: {summary.people} people counted, {summary.cleared} cleared to work, {summary.fullyCompliant} fully compliant.{" "}
+        <Link to="/compliance/matrix">See everyone in the compliance matrix</Link>.
+      </p>
+      <nav aria-label="On this page" className="no-print">
+        <ul>
+          <li><a href="#not-cleared">Not cleared to work ({attention.notCleared.length})</a></li>
+          <li><a href="#expired">Expired ({attention.expired.length})</a></li>
+          <li><a href="#missing">Missing ({attention.missing.length})</a></li>
+          {DUE_WINDOWS.map((w) => <li key={w}><a href={`#due-${w}`}>{dueLabels[w]} ({attention.due[w].length})</a></li>)}
+        </ul>
+      </nav>
+
+      <h2 id="not-cleared">Not cleared to work</h2>
+      {attention.notCleared.length ? (
+        <ul>
+          {attention.notCleared.map((p) => (
+            <li key={p.personId}><Link to={`/people/${p.personId}/compliance`}>{p.personName}</Link>: {p.reason.replace(/^Not cleared to work: /, "")}</li>
+          ))}
+        </ul>
+      ) : <p>Everyone counted today is cleared to work.</p>}
+
+      <h2 id="expired">Expired</h2>
+      <AttentionTable items={attention.expired} canEdit={canEdit} caption="Expired" empty="Nothing has expired." />
+      <h2 id="missing">Missing</h2>
+      <AttentionTable items={attention.missing} canEdit={canEdit} caption="Missing" empty="Nothing is missing." />
+      {DUE_WINDOWS.map((w) => (
+        <section key={w}>
+          <h2 id={`due-${w}`}>{dueLabels[w]}</h2>
+          <AttentionTable items={attention.due[w]} canEdit={canEdit} caption={dueLabels[w]} empty="Nothing falls due in this period." />
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,290 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ClearedTag, RequirementTable } from "~/components/compliance";
+import { Checkbox, DateField, ErrorSummary, SelectField, TextArea, TextField, valueOf } from "~/components/forms";
+import { actorOf } from "~/modules/auth/actor";
+import { can } from "~/modules/auth/permissions";
+import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
+import {
+  addDbsCheck, addReference, addStatusCheck, addTrainingRecord, personCompliance, recordReferenceReceived,
+} from "~/modules/compliance/compliance.server";
+import {
+  DBS_DECISIONS, DBS_LEVELS, DELIVERY_METHODS, REFERENCE_OUTCOMES, STATUS_CHECK_RESULTS, WORKFORCES,
+} from "~/modules/compliance/requirements";
+import {
+  dbsCheckSchema, referenceReceivedSchema, referenceSchema, statusCheckSchema, trainingSchema,
+} from "~/modules/compliance/validation";
+import { fullName } from "~/modules/people/people.server";
+import { roleList } from "~/modules/people/constants";
+import { dateParam } from "~/utils/date-param";
+import { formatUkDate, londonToday } from "~/utils/dates";
+import { formFailure, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name}: checks and training` : "Checks and training" }];
+
+const label = <T extends Record<string, string>>(options: T, key: string) => options[key as keyof T] ?? key;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "compliance:read");
+  const url = new URL(request.url);
+  const date = dateParam(url);
+  const found = await personCompliance(user.centreId, params.personId!, date.date);
+  invariantResponse(found, "We could not find that person at your centre.");
+  const { person, courses, compliance, settings } = found;
+  const requested = url.searchParams.get("course") ?? "";
+  return {
+    id: person.id,
+    name: fullName(person),
+    today: londonToday(new Date()),
+    date,
+    canEdit: can(user.accessRole, "compliance:write"),
+    compliance: { ...compliance, roles: roleList(compliance.roles) },
+    referencesRequired: settings.referencesRequired,
+    dbsChecks: person.dbsChecks.map((c) => ({
+      id: c.id,
+      summary: `${label(DBS_LEVELS, c.level)}, ${label(WORKFORCES, c.workforce).toLowerCase()}`,
+      certificateNumber: c.certificateNumber,
+      issuedOn: c.issuedOn,
+      decision: label(DBS_DECISIONS, c.decision),
+      seen: `${c.seenBy} on ${formatUkDate(c.seenOn)}`,
+      updateServiceSubscribed: c.updateServiceSubscribed,
+      statusChecks: c.statusChecks.map((s) => ({ id: s.id, checkedOn: s.checkedOn, result: label(STATUS_CHECK_RESULTS, s.result), checkedBy: s.checkedBy })),
+    })),
+    references: person.references.map((r) => ({
+      id: r.id, refereeName: r.refereeName, relationship: r.relationship, contact: r.contact, requestedOn: r.requestedOn,
+      receivedOn: r.receivedOn, outcome: r.outcome ? label(REFERENCE_OUTCOMES, r.outcome) : null, notes: r.notes,
+    })),
+    training: person.trainingRecords.map((t) => ({
+      id: t.id, course: t.course.name, completedOn: t.completedOn, delivery: label(DELIVERY_METHODS, t.deliveryMethod), evidenceNote: t.evidenceNote,
+    })),
+    courseOptions: courses.filter((c) => !c.retired).map((c) => [c.id, c.name] as const),
+    preselectedCourse: requested.startsWith("course:") ? requested.slice("course:".length) : "",
+  };
+}
+
+const SAVED: Record<string, string> = {
+  dbs: "DBS check recorded.", "status-check": "Update Service status check recorded.", reference: "Reference recorded.",
+  "reference-received": "Reference marked as received.", training: "Training recorded.",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "compliance:write");
+  const actor = actorOf(user);
+  const personId = params.personId!;
+  const today = londonToday(new Date());
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const fail = (errors: FieldErrors) => ({ ...formFailure(errors, formValues(formData)), intent, target: String(formData.get("dbsCheckId") ?? formData.get("referenceId") ?? "") });
+  const done = (saved: string, anchor: string) => redirect(`/people/${personId}/compliance?saved=${saved}#${anchor}`);
+
+  switch (intent) {
+    case "add-dbs": {
+      const parsed = parseForm(dbsCheckSchema(today), formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      await addDbsCheck(actor, personId, parsed.data);
+      return done("dbs", "dbs");
+    }
+    case "add-status-check": {
+      const parsed = parseForm(statusCheckSchema(today), formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      const errors = await addStatusCheck(actor, personId, parsed.data);
+      return Object.keys(errors).length ? fail(errors) : done("status-check", "dbs");
+    }
+    case "add-reference": {
+      const parsed = parseForm(referenceSchema(today), formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      await addReference(actor, personId, parsed.data);
+      return done("reference", "references");
+    }
+    case "reference-received": {
+      const parsed = parseForm(referenceReceivedSchema(today), formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      const errors = await recordReferenceReceived(actor, personId, parsed.data);
+      return Object.keys(errors).length ? fail(errors) : done("reference-received", "references");
+    }
+    case "add-training": {
+      const parsed = parseForm(trainingSchema(today), formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      const errors = await addTrainingRecord(actor, personId, parsed.data);
+      return Object.keys(errors).length ? fail(errors) : done("training", "training");
+    }
+    default:
+      throw new Response("Unknown action", { status: 400 });
+  }
+}
+
+const options = (record: Record<string, string>, blank: string) => [["", blank] as const, ...Object.entries(record)];
+
+function Panel({ id, title, open, children }: { id: string; title: string; open: boolean; children: ReactNode }) {
+  return (
+    <details className="form-panel no-print" id={id} open={open || undefined}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  level: "Level", workforce: "Workforce", certificateNumber: "Certificate number", issuedOn: "Date of issue", decision: "Decision",
+  seenBy: "Seen by", seenOn: "Date seen", checkedOn: "Date of status check", result: "Result", checkedBy: "Checked by",
+  refereeName: "Referee", relationship: "Relationship", contact: "Contact details", requestedOn: "Date requested",
+  receivedOn: "Date received", outcome: "Outcome", notes: "Notes", courseId: "Course", completedOn: "Date completed",
+  deliveryMethod: "How it was delivered", evidenceNote: "Evidence note",
+};
+
+export default function PersonCompliancePage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = SAVED[searchParams.get("saved") ?? ""];
+  const failed = (intent: string, target = "") =>
+    actionData && !actionData.ok && actionData.intent === intent && (!target || actionData.target === target) ? actionData : undefined;
+  const errorsOf = (intent: string, target = "") => failed(intent, target)?.errors;
+  const valuesOf = (intent: string, target = ""): FormValues | undefined => failed(intent, target)?.values;
+  const anchor = (searchParams.get("course") ?? "").split(":")[0];
+  const { compliance } = data;
+
+  return (
+    <>
+      <p><Link to={`/people/${data.id}`}>Back to {data.name}</Link></p>
+      {saved ? <div className="notice notice--success" role="status">{saved}</div> : null}
+      <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : undefined} labels={FIELD_LABELS} />
+      <h1>{data.name}: checks and training</h1>
+
+      <Form method="get" className="filters no-print" aria-label="Show as on a date">
+        <TextField name="date" label="As on date" hint="Today, or any past date" defaultValue={data.date.input} width="short" error={data.date.error ?? undefined} />
+        <div className="field button-row"><button type="submit">Show</button></div>
+      </Form>
+
+      <p className="lead">
+        {data.date.isToday ? "Today" : `On ${formatUkDate(data.date.date)}`}: <ClearedTag cleared={compliance.cleared} />{" "}
+        {compliance.fullyCompliant ? <span className="tag tag--met">✓ Fully compliant</span> : null}
+      </p>
+      <p>{compliance.clearedReason}. {compliance.roles ? `Roles: ${compliance.roles}.` : ""}</p>
+      {!compliance.counted ? <div className="notice notice--warning">{compliance.notCountedReason}: not counted on this date.</div> : null}
+      {compliance.findings.length ? (
+        <div className="notice notice--warning">
+          <h2>Safer-recruitment findings</h2>
+          <ul>{compliance.findings.map((f) => <li key={f}>{f}</li>)}</ul>
+        </div>
+      ) : null}
+
+      <RequirementTable requirements={compliance.requirements} personId={data.id} canEdit={data.canEdit} caption="Requirements" />
+
+      <h2 id="dbs">DBS checks</h2>
+      {data.dbsChecks.length ? (
+        <ul className="record-list">
+          {data.dbsChecks.map((c) => (
+            <li key={c.id}>
+              <strong>{c.summary}</strong>, issued {formatUkDate(c.issuedOn)}, certificate {c.certificateNumber}
+              <br />Decision: {c.decision}. Original seen by {c.seen}.
+              <br />Update Service: {c.updateServiceSubscribed ? "subscribed" : "not subscribed"}.
+              {c.statusChecks.length ? (
+                <ul>{c.statusChecks.map((s) => <li key={s.id}>Status check {formatUkDate(s.checkedOn)} by {s.checkedBy}: {s.result}</li>)}</ul>
+              ) : null}
+              {data.canEdit && c.updateServiceSubscribed ? (
+                <Panel id={`status-check-${c.id}`} title="Record an Update Service status check" open={Boolean(failed("add-status-check", c.id))}>
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="intent" value="add-status-check" />
+                    <input type="hidden" name="dbsCheckId" value={c.id} />
+                    <DateField name="checkedOn" label="Date of status check" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedOn", formatUkDate(data.today))} error={errorsOf("add-status-check", c.id)?.checkedOn} />
+                    <SelectField name="result" label="Result" options={options(STATUS_CHECK_RESULTS, "Choose")} defaultValue={valueOf(valuesOf("add-status-check", c.id), "result")} error={errorsOf("add-status-check", c.id)?.result} />
+                    <TextField name="checkedBy" label="Checked by" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedBy")} error={errorsOf("add-status-check", c.id)?.checkedBy} />
+                    <button type="submit">Save status check</button>
+                  </Form>
+                </Panel>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : <p>No DBS check on record.</p>}
+      {data.canEdit ? (
+        <Panel id="add-dbs" title="Add a DBS check" open={anchor === "dbs" || Boolean(failed("add-dbs"))}>
+          <div className="notice notice--gdpr">
+            Record only these facts. Do not copy what the certificate says or keep a scan or photo of it: that is criminal-offence data under UK GDPR, and this app deliberately has nowhere to put it.
+          </div>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add-dbs" />
+            <SelectField name="level" label="Level" options={options(DBS_LEVELS, "Choose the level")} defaultValue={valueOf(valuesOf("add-dbs"), "level")} error={errorsOf("add-dbs")?.level} />
+            <SelectField name="workforce" label="Workforce" options={options(WORKFORCES, "Choose the workforce")} defaultValue={valueOf(valuesOf("add-dbs"), "workforce")} error={errorsOf("add-dbs")?.workforce} />
+            <TextField name="certificateNumber" label="Certificate number" hint="The 12 digits at the top of the certificate" inputMode="numeric" width="medium" defaultValue={valueOf(valuesOf("add-dbs"), "certificateNumber")} error={errorsOf("add-dbs")?.certificateNumber} />
+            <DateField name="issuedOn" label="Date of issue" defaultValue={valueOf(valuesOf("add-dbs"), "issuedOn")} error={errorsOf("add-dbs")?.issuedOn} />
+            <SelectField name="decision" label="The centre's decision" options={options(DBS_DECISIONS, "Choose the decision")} defaultValue={valueOf(valuesOf("add-dbs"), "decision")} error={errorsOf("add-dbs")?.decision} />
+            <TextField name="seenBy" label="Original certificate seen by" defaultValue={valueOf(valuesOf("add-dbs"), "seenBy")} error={errorsOf("add-dbs")?.seenBy} />
+            <DateField name="seenOn" label="Date the original was seen" defaultValue={valueOf(valuesOf("add-dbs"), "seenOn")} error={errorsOf("add-dbs")?.seenOn} />
+            <Checkbox name="updateServiceSubscribed" label="They have subscribed this certificate to the DBS Update Service" hint="The centre can then run status checks (with their consent) instead of asking for a new certificate." defaultChecked={valueOf(valuesOf("add-dbs"), "updateServiceSubscribed") === "on"} />
+            <button type="submit">Save DBS check</button>
+          </Form>
+        </Panel>
+      ) : null}
+
+      <h2 id="references">References</h2>
+      <p>{data.referencesRequired} satisfactory references are needed before starting.</p>
+      {data.references.length ? (
+        <ul className="record-list">
+          {data.references.map((r) => (
+            <li key={r.id}>
+              <strong>{r.refereeName}</strong> ({r.relationship}), {r.contact}
+              <br />Requested {formatUkDate(r.requestedOn)}. {r.receivedOn ? `Received ${formatUkDate(r.receivedOn)}: ${r.outcome}.` : "Awaited."}
+              {r.notes ? <><br />{r.notes}</> : null}
+              {data.canEdit && !r.receivedOn ? (
+                <Panel id={`received-${r.id}`} title="Record as received" open={Boolean(failed("reference-received", r.id))}>
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="intent" value="reference-received" />
+                    <input type="hidden" name="referenceId" value={r.id} />
+                    <DateField name="receivedOn" label="Date received" defaultValue={valueOf(valuesOf("reference-received", r.id), "receivedOn", formatUkDate(data.today))} error={errorsOf("reference-received", r.id)?.receivedOn} />
+                    <SelectField name="outcome" label="Outcome" options={options(REFERENCE_OUTCOMES, "Choose")} defaultValue={valueOf(valuesOf("reference-received", r.id), "outcome")} error={errorsOf("reference-received", r.id)?.outcome} />
+                    <button type="submit">Save</button>
+                  </Form>
+                </Panel>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : <p>No references on record.</p>}
+      {data.canEdit ? (
+        <Panel id="add-reference" title="Add a reference" open={anchor === "references" || Boolean(failed("add-reference"))}>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add-reference" />
+            <TextField name="refereeName" label="Referee's name" defaultValue={valueOf(valuesOf("add-reference"), "refereeName")} error={errorsOf("add-reference")?.refereeName} />
+            <TextField name="relationship" label="How they know the person" hint="For example, former employer or church minister" defaultValue={valueOf(valuesOf("add-reference"), "relationship")} error={errorsOf("add-reference")?.relationship} />
+            <TextField name="contact" label="Contact details" hint="Email, phone or address" defaultValue={valueOf(valuesOf("add-reference"), "contact")} error={errorsOf("add-reference")?.contact} />
+            <DateField name="requestedOn" label="Date requested" defaultValue={valueOf(valuesOf("add-reference"), "requestedOn")} error={errorsOf("add-reference")?.requestedOn} />
+            <DateField name="receivedOn" label="Date received (if it has arrived)" defaultValue={valueOf(valuesOf("add-reference"), "receivedOn")} error={errorsOf("add-reference")?.receivedOn} hint="Leave blank while it is awaited" />
+            <SelectField name="outcome" label="Outcome (once received)" options={options(REFERENCE_OUTCOMES, "Not received yet")} defaultValue={valueOf(valuesOf("add-reference"), "outcome")} error={errorsOf("add-reference")?.outcome} />
+            <TextArea name="notes" label="Notes (optional)" defaultValue={valueOf(valuesOf("add-reference"), "notes")} error={errorsOf("add-reference")?.notes} />
+            <button type="submit">Save reference</button>
+          </Form>
+        </Panel>
+      ) : null}
+
+      <h2 id="training">Training</h2>
+      {data.training.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th scope="col">Course</th><th scope="col">Completed</th><th scope="col">How</th><th scope="col">Evidence</th></tr></thead>
+            <tbody>
+              {data.training.map((t) => (
+                <tr key={t.id}><th scope="row">{t.course}</th><td>{formatUkDate(t.completedOn)}</td><td>{t.delivery}</td><td>{t.evidenceNote}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : <p>No training on record.</p>}
+      {data.canEdit ? (
+        <Panel id="add-training" title="Add a training record" open={anchor === "course" || Boolean(failed("add-training"))}>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add-training" />
+            <SelectField name="courseId" label="Course" options={[["", "Choose the course"], ...data.courseOptions]} defaultValue={valueOf(valuesOf("add-training"), "courseId", data.preselectedCourse)} error={errorsOf("add-training")?.courseId} />
+            <DateField name="completedOn" label="Date completed" defaultValue={valueOf(valuesOf("add-training"), "completedOn")} error={errorsOf("add-training")?.completedOn} />
+            <SelectField name="deliveryMethod" label="How it was delivered" options={options(DELIVERY_METHODS, "Choose")} defaultValue={valueOf(valuesOf("add-training"), "deliveryMethod")} error={errorsOf("add-training")?.deliveryMethod} />
+            <TextArea name="evidenceNote" label="Evidence note (optional)" hint="For example, certificate seen, workbook marked by Sam Patel" defaultValue={valueOf(valuesOf("add-training"), "evidenceNote")} error={errorsOf("add-training")?.evidenceNote} />
+            <button type="submit">Save training record</button>
+          </Form>
+        </Panel>
+      ) : null}
+    </>
+  );
+}

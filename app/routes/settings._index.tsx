@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, TextField, valueOf } from "~/components/forms";
+import { actorOf } from "~/modules/auth/actor";
+import { requirePermission } from "~/modules/auth/session.server";
+import { getCourses, getSettings, updateSettings } from "~/modules/compliance/compliance.server";
+import { settingsSchema } from "~/modules/compliance/validation";
+import { roleList } from "~/modules/people/constants";
+import { parseForm } from "~/utils/form";
+
+export const meta: MetaFunction = () => [{ title: "Settings" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "compliance:write");
+  const [settings, courses] = await Promise.all([getSettings(user.centreId), getCourses(user.centreId)]);
+  return { settings, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "compliance:write");
+  const parsed = parseForm(settingsSchema, await request.formData());
+  if (!parsed.ok) return parsed;
+  await updateSettings(actorOf(user), parsed.data);
+  return redirect("/settings?saved=1");
+}
+
+const LABELS = {
+  referencesRequired: "References needed before starting",
+  dueSoonDays: "Warn this many days before something lapses",
+  dbsRecheckYears: "Recheck DBS certificates after this many years",
+  updateServiceCheckMonths: "For Update Service members, run a status check every this many months",
+};
+
+export default function Settings() {
+  const { settings, courses } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const values = actionData && !actionData.ok ? actionData.values : undefined;
+  return (
+    <>
+      <h1>Settings</h1>
+      {searchParams.get("saved") ? <div className="notice notice--success" role="status">Settings saved.</div> : null}
+      <h2>Safer recruitment and reminders</h2>
+      <p>These are your centre's policies. A DBS certificate has no legal expiry; the recheck period is how often your centre asks for a new one.</p>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <Form method="post" noValidate>
+        {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((name) => (
+          <TextField key={name} name={name} label={LABELS[name]} inputMode="numeric" width="short" defaultValue={valueOf(values, name, String(settings[name]))} error={errors?.[name]} />
+        ))}
+        <button type="submit">Save settings</button>
+      </Form>
+
+      <h2>Training courses</h2>
+      <p>NACCC's ten modules are listed as "NACCC module 1" to "NACCC module 10": rename them to the titles your centre uses. <Link to="/settings/courses/new">Add a course</Link>.</p>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th scope="col">Course</th><th scope="col">Valid for</th><th scope="col">Required for</th><th scope="col"><span className="visually-hidden">Edit</span></th></tr></thead>
+          <tbody>
+            {courses.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}{c.retired ? " (retired)" : ""}</th>
+                <td>{c.validityMonths === null ? "Never expires" : c.validityMonths % 12 === 0 ? `${c.validityMonths / 12} year${c.validityMonths === 12 ? "" : "s"}` : `${c.validityMonths} months`}</td>
+                <td>{c.requiredFor || "Nobody (optional)"}</td>
+                <td><Link to={`/settings/courses/${c.id}`}>Edit<span className="visually-hidden"> {c.name}</span></Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
