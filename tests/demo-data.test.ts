@@ -25,3 +25,23 @@ describe("demo data", () => {
     }
   });
 });
+
+describe("demo compliance", () => {
+  it("shows every status somewhere, including the stories the demo tells", async () => {
+    const { centreCompliance } = await import("~/modules/compliance/compliance.server");
+    const { londonToday } = await import("~/utils/dates");
+    const centre = await prisma.centre.findFirstOrThrow();
+    const { rows } = await centreCompliance(centre.id, londonToday(new Date()));
+    const counted = rows.filter((r) => r.compliance.counted);
+    const statuses = new Set(counted.flatMap((r) => r.compliance.requirements.map((q) => q.status)));
+    expect(statuses).toEqual(new Set(["met", "due", "expired", "missing", "not_required"]));
+    const reasonOf = (name: string, key: string) => counted.find((r) => r.name === name)!.compliance.requirements.find((q) => q.key === key || q.kind === key)!.reason;
+    expect(reasonOf("Tom Fletcher", "dbs")).toMatch(/^Recheck due by our policy since/);
+    expect(reasonOf("Liam O'Connor", "dbs")).toBe("No DBS check on record");
+    expect(reasonOf("Gareth Hughes", "coordinator")).toBe("Not completed; required for deputy co-ordinator");
+    expect(reasonOf("Robert Jenkins", "dbs")).toMatch(/found new information/);
+    expect(counted.some((r) => r.compliance.fullyCompliant)).toBe(true);
+    expect(counted.some((r) => r.compliance.findings.length > 0)).toBe(true);
+    expect(rows.find((r) => r.name === "Patricia Moore")!.compliance.counted).toBe(false);
+  });
+});

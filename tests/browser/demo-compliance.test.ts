@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
+import { launchBrowser } from "../helpers/browser";
+import { startServer } from "../helpers/server";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function signIn(page: Page, who: keyof typeof DEMO_SIGN_INS) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Email address").fill(DEMO_SIGN_INS[who].email);
+  await page.getByLabel("Password").fill(DEMO_SIGN_INS[who].password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+describe("the demo centre in a real browser", () => {
+  it("shows an assessor the matrix, read-only, with a CSV download", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, "assessor");
+    await page.getByRole("heading", { level: 1, name: "What needs attention" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Matrix" }).click();
+    await page.getByRole("heading", { level: 1, name: "Compliance matrix" }).waitFor();
+    const rows = page.locator(".matrix tbody tr");
+    expect(await rows.count()).toBeGreaterThan(30);
+    const tom = page.getByRole("row", { name: /Tom Fletcher/ });
+    expect(await tom.textContent()).toContain("Not cleared to work");
+    expect(await tom.textContent()).toContain("Recheck due by our policy");
+    await page.screenshot({ path: "tests/.tmp/matrix.png", fullPage: false });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download this matrix as CSV/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^compliance-\d{4}-\d\d-\d\d\.csv$/);
+
+    await page.getByRole("link", { name: "Gareth Hughes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Gareth Hughes: checks and training" }).waitFor();
+    expect(await page.getByRole("row", { name: /NACCC co-ordinator training/ }).textContent()).toContain("Not completed; required for deputy co-ordinator");
+    expect(await page.getByText("Add a DBS check").count()).toBe(0);
+    await page.close();
+  });
+
+  it("lets the co-ordinator record missing training from the dashboard, fixing a bad date on the way", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, "coordinator");
+    await page.getByRole("link", { name: "Add a record of NACCC co-ordinator training for Gareth Hughes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Gareth Hughes: checks and training" }).waitFor();
+    const form = page.locator("#add-training");
+    expect(await form.getByLabel("Course").inputValue()).not.toBe("");
+    await form.getByLabel("Date completed").fill("31/09/2026");
+    await form.getByLabel("How it was delivered").selectOption("face_to_face");
+    await form.getByRole("button", { name: "Save training record" }).click();
+    await page.getByRole("alert").filter({ hasText: "There is a problem" }).waitFor();
+    expect(await page.locator("#completedOn-error").textContent()).toContain("September 2026 has 30 days: 31 is not a day in it");
+    await page.locator("#add-training").getByLabel("Date completed").fill("30/09/2026");
+    await page.locator("#add-training").getByRole("button", { name: "Save training record" }).click();
+    await page.getByText("Training recorded.").waitFor();
+    expect(await page.getByRole("row", { name: /NACCC co-ordinator training/ }).first().textContent()).toContain("In date until 30 Sep 2029");
+    await page.screenshot({ path: "tests/.tmp/person-compliance-phone.png", fullPage: false });
+    await context.close();
+  });
+});
