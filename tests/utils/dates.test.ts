@@ -77,3 +77,20 @@ describe("display", () => {
     expect(formatLondonDateTime(new Date("2025-03-31T10:00:00Z"))).toBe("31 Mar 2025, 11:00");
   });
 });
+
+describe("month arithmetic edge cases", () => {
+  it.each([
+    ["2024-01-31", 1, "2024-02-29"],
+    ["2024-03-31", -1, "2024-02-29"],
+    ["2024-12-15", 1, "2025-01-15"],
+    ["2025-01-15", -1, "2024-12-15"],
+    ["2024-05-31", 36, "2027-05-31"],
+    ["2023-11-30", -24, "2021-11-30"],
+  ])("%s plus %i months is %s", (from, months, expected) => {
+    expect(addMonthsIso(from, months)).toBe(expected);
+  });
+  it("adds negative days across a year boundary", () => {
+    expect(addDaysIso("2025-01-01", -1)).toBe("2024-12-31");
+    expect(addDaysIso("2024-03-01", -1)).toBe("2024-02-29");
+  });
+});

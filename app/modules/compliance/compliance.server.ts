@@ -60,26 +60,69 @@ function toFacts(person: PersonWithFacts): PersonFacts {
   };
 }
 
+type DbsRow = PersonFacts["dbsChecks"][number] & { personId: string; certificateNumber: string; seenBy: string; seenOn: string };
+
 /** The certificate an assessor asks about on `date`: the newest issued by then. */
-function latestDbsOn(checks: PersonWithFacts["dbsChecks"], date: IsoDate): DbsEvidence {
+function latestDbsOn(checks: DbsRow[], date: IsoDate): DbsEvidence {
   const latest = checks.filter((c) => c.issuedOn <= date).sort((a, b) => a.issuedOn.localeCompare(b.issuedOn)).at(-1);
   return latest ? { certificateNumber: latest.certificateNumber, issuedOn: latest.issuedOn, level: latest.level, decision: latest.decision, seenBy: latest.seenBy, seenOn: latest.seenOn } : null;
 }
 
-/** Everyone at the centre with their compliance on `date`. */
+function groupBy<T extends { personId: string }>(rows: T[]) {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.personId);
+    if (list) list.push(row);
+    else groups.set(row.personId, [row]);
+  }
+  return (personId: string) => groups.get(personId) ?? [];
+}
+
+/**
+ * Everyone at the centre with their compliance on `date`. One flat query per table with only the
+ * columns the rules read, grouped here: several times faster than nested includes at 5,000 people
+ * (see scripts/bench-compliance.ts).
+ */
 export async function centreCompliance(centreId: string, date: IsoDate) {
-  const [settings, courses, people] = await Promise.all([
+  const ofCentre = { person: { centreId } };
+  const [settings, courses, people, roles, dbsChecks, statusChecks, references, training] = await Promise.all([
     getSettings(centreId),
     getCourses(centreId),
-    prisma.person.findMany({ where: { centreId }, include: FACTS_INCLUDE, orderBy: [{ lastName: "asc" }, { firstName: "asc" }] }),
+    prisma.person.findMany({
+      where: { centreId },
+      select: { id: true, firstName: true, lastName: true, status: true, startedOn: true, leftOn: true },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    }),
+    prisma.personRole.findMany({ where: ofCentre, select: { personId: true, role: true, startedOn: true, endedOn: true } }),
+    prisma.dbsCheck.findMany({
+      where: ofCentre,
+      select: { id: true, personId: true, issuedOn: true, level: true, decision: true, updateServiceSubscribed: true, certificateNumber: true, seenBy: true, seenOn: true },
+    }),
+    prisma.dbsStatusCheck.findMany({ where: { dbsCheck: ofCentre }, select: { dbsCheckId: true, checkedOn: true, result: true } }),
+    prisma.reference.findMany({ where: ofCentre, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } }),
+    prisma.trainingRecord.findMany({ where: ofCentre, select: { personId: true, courseId: true, completedOn: true } }),
   ]);
-  const rows = people.map((person) => ({
-    id: person.id,
-    name: fullName(person),
-    status: person.status,
-    compliance: evaluatePerson(toFacts(person), courses, settings, date),
-    dbs: latestDbsOn(person.dbsChecks, date),
-  })) satisfies PersonRow[];
+  const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
+  for (const s of statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
+  const [rolesOf, dbsOf, referencesOf, trainingOf] = [
+    groupBy(roles),
+    groupBy(dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
+    groupBy(references),
+    groupBy(training),
+  ];
+  const rows = people.map((person) => {
+    const facts: PersonFacts = {
+      status: person.status, startedOn: person.startedOn, leftOn: person.leftOn,
+      roles: rolesOf(person.id), dbsChecks: dbsOf(person.id), references: referencesOf(person.id), training: trainingOf(person.id),
+    };
+    return {
+      id: person.id,
+      name: fullName(person),
+      status: person.status,
+      compliance: evaluatePerson(facts, courses, settings, date),
+      dbs: latestDbsOn(dbsOf(person.id), date),
+    };
+  }) satisfies PersonRow[];
   return { settings, courses, rows };
 }
 
