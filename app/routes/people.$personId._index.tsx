@@ -103,7 +103,10 @@ export default function PersonPage() {
         <dt>Email</dt><dd>{person.email ?? "None recorded"}</dd>
         <dt>Phone</dt><dd>{person.phone ?? "None recorded"}</dd>
       </dl>
-      {canEdit ? <p><Link to={`/people/${person.id}/edit`} className="button button--secondary">Edit details and roles</Link></p> : null}
+      <div className="button-row">
+        <Link to={`/people/${person.id}/compliance`} className="button">Checks and training</Link>
+        {canEdit ? <Link to={`/people/${person.id}/edit`} className="button button--secondary">Edit details and roles</Link> : null}
+      </div>
 
       <h2>Roles</h2>
       <div className="table-wrap">
