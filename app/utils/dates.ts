@@ -130,9 +130,11 @@ export function formatUkNumericDate(iso: IsoDate | null | undefined): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+const SHORT_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
 /** "Tue 5 Mar 2024" */
 export function formatUkDateWithDay(iso: IsoDate): string {
-  return format(toUtcDate(iso), "EEE d MMM yyyy");
+  return `${SHORT_DAYS[toUtcDate(iso).getUTCDay()]} ${formatUkDate(iso)}`;
 }
 
 /** An instant as London wall-clock time: "5 Mar 2024, 14:05". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  addDaysIso, addMonthsIso, addYearsIso, daysBetween, formatLondonDateTime, formatUkDate,
+  addDaysIso, addMonthsIso, addYearsIso, daysBetween, formatLondonDateTime, formatUkDate, formatUkDateWithDay,
   formatUkNumericDate, londonToday, parseUkDate,
 } from "~/utils/dates";
 
@@ -92,5 +92,12 @@ describe("month arithmetic edge cases", () => {
   it("adds negative days across a year boundary", () => {
     expect(addDaysIso("2025-01-01", -1)).toBe("2024-12-31");
     expect(addDaysIso("2024-03-01", -1)).toBe("2024-02-29");
+  });
+});
+
+describe("formatUkDateWithDay", () => {
+  it("names the weekday of the calendar day, whatever the server's time zone", () => {
+    expect(formatUkDateWithDay("2026-03-14")).toBe("Sat 14 Mar 2026");
+    expect(formatUkDateWithDay("2025-10-26")).toBe("Sun 26 Oct 2025");
   });
 });

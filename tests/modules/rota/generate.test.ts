@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { checkPlacement, generateRota, rankCandidates, type RotaPerson, type RotaShift } from "~/modules/rota/generate";
+import { londonInstant } from "~/modules/rota/recurrence";
+
+const SATURDAYS = ["2026-03-07", "2026-03-14", "2026-03-21", "2026-03-28", "2026-04-04", "2026-04-11"];
+
+function shift(date: string, needs: Partial<RotaShift["needs"]> = {}, key = date, time: [string, string] = ["10:00", "12:30"]): RotaShift {
+  return {
+    key, sessionName: "Saturday", date,
+    startsAt: londonInstant(date, time[0]).getTime(), endsAt: londonInstant(date, time[1]).getTime(),
+    needs: { coordinator: 0, staff: 0, volunteer: 1, ...needs },
+  };
+}
+
+function person(id: string, overrides: Partial<RotaPerson> = {}): RotaPerson {
+  const clearance = Object.fromEntries([...SATURDAYS, "2026-03-08", "2026-03-29"].map((d) => [d, { cleared: true, short: "" }]));
+  return {
+    id, name: id, status: "active", conflict: false, serveEveryWeeks: 4, preferredDays: [],
+    roles: [{ role: "volunteer", startedOn: "2020-01-01", endedOn: null }],
+    unavailable: [], otherShifts: [], clearance, ...overrides,
+  };
+}
+
+const names = (result: ReturnType<typeof generateRota>, key: string) => result.placements.filter((p) => p.shiftKey === key).map((p) => p.personId);
+
+describe("generating a rota", () => {
+  it("shares six Saturdays among people so that nobody serves within their four-week gap", () => {
+    const people = ["Ann", "Ben", "Cat", "Dan"].map((n) => person(n));
+    const result = generateRota(SATURDAYS.map((d) => shift(d)), people);
+    expect(SATURDAYS.map((d) => names(result, d)[0])).toEqual(["Ann", "Ben", "Cat", "Dan", "Ann", "Ben"]);
+    expect(result.shortfalls).toEqual([]);
+  });
+
+  it("is deterministic: the same input gives the same rota", () => {
+    const people = ["Zed", "Amy", "Kit", "Bo", "Lu"].map((n) => person(n));
+    const shifts = SATURDAYS.map((d) => shift(d, { volunteer: 2 }));
+    expect(generateRota(shifts, people)).toEqual(generateRota(shifts, [...people].reverse()));
+  });
+
+  it("puts whoever served least recently first, counting earlier rotas", () => {
+    const people = [
+      person("Ann", { otherShifts: [{ date: "2026-02-07", startsAt: 0, endsAt: 1 }] }),
+      person("Ben", { otherShifts: [{ date: "2026-01-10", startsAt: 0, endsAt: 1 }] }),
+      person("Cat", { otherShifts: [{ date: "2026-01-31", startsAt: 0, endsAt: 1 }] }),
+    ];
+    const result = generateRota([shift("2026-03-07")], people);
+    expect(result.placements).toEqual([{ shiftKey: "2026-03-07", personId: "Ben", slot: "volunteer", reason: "last on Sat 10 Jan" }]);
+  });
+
+  it("breaks a tie between people who have never served by name, and says so", () => {
+    const result = generateRota([shift("2026-03-07")], [person("Bea"), person("Abe")]);
+    expect(result.placements[0]).toMatchObject({ personId: "Abe", reason: "no recent shifts" });
+  });
+
+  it("respects each person's own gap: every five weeks means no shift 28 days later", () => {
+    const result = generateRota([shift("2026-03-07"), shift("2026-04-04")], [person("Ann", { serveEveryWeeks: 5 })]);
+    expect(names(result, "2026-03-07")).toEqual(["Ann"]);
+    expect(names(result, "2026-04-04")).toEqual([]);
+    expect(result.shortfalls.map((s) => s.explanation)).toEqual(["Sat 4 Apr: one volunteer short — 1 served within their gap"]);
+  });
+
+  it("counts an earlier rota's shift in the gap", () => {
+    const ann = person("Ann", { otherShifts: [{ date: "2026-02-21", startsAt: 0, endsAt: 1 }] });
+    expect(names(generateRota([shift("2026-03-07")], [ann]), "2026-03-07")).toEqual([]);
+  });
+
+  it("never places someone on a date they cannot do", () => {
+    const people = [person("Ann", { unavailable: [{ startsOn: "2026-03-01", endsOn: "2026-03-10" }] }), person("Ben")];
+    expect(names(generateRota([shift("2026-03-07")], people), "2026-03-07")).toEqual(["Ben"]);
+  });
+
+  it("never places anyone flagged for conflict of interest, paused, left or still an applicant", () => {
+    const people = [person("Ann", { conflict: true }), person("Ben", { status: "paused" }), person("Cat", { status: "left" }), person("Dan", { status: "applicant" })];
+    const result = generateRota([shift("2026-03-07")], people);
+    expect(result.placements).toEqual([]);
+    expect(result.shortfalls[0].explanation).toBe("Sat 7 Mar: one volunteer short — 3 not active (paused, applicant or left), 1 conflict of interest");
+  });
+
+  it("does not place someone after their DBS recheck falls due mid-rota", () => {
+    const clearance = Object.fromEntries(SATURDAYS.map((d) => [d, d < "2026-03-20" ? { cleared: true, short: "" } : { cleared: false, short: "DBS recheck due" }]));
+    const ann = person("Ann", { clearance, serveEveryWeeks: 1 });
+    const result = generateRota(SATURDAYS.map((d) => shift(d)), [ann]);
+    expect(result.placements.map((p) => p.shiftKey)).toEqual(["2026-03-07", "2026-03-14"]);
+    expect(result.shortfalls[0].explanation).toBe("Sat 21 Mar: one volunteer short — 1 not cleared (DBS recheck due)");
+  });
+
+  it("fills each place only with the roles that fit it", () => {
+    const coordinator = person("Cora", { roles: [{ role: "coordinator", startedOn: "2020-01-01", endedOn: null }] });
+    const deputy = person("Dee", { roles: [{ role: "deputy_coordinator", startedOn: "2020-01-01", endedOn: null }] });
+    const staff = person("Stan", { roles: [{ role: "staff", startedOn: "2020-01-01", endedOn: null }] });
+    const volunteer = person("Val");
+    const result = generateRota([shift("2026-03-07", { coordinator: 1, staff: 1, volunteer: 1 })], [volunteer, staff, deputy, coordinator]);
+    expect(result.placements.map((p) => [p.slot, p.personId])).toEqual([["coordinator", "Cora"], ["staff", "Stan"], ["volunteer", "Val"]]);
+  });
+
+  it("counts a role from the day it starts", () => {
+    const promoted = person("Pat", { roles: [{ role: "volunteer", startedOn: "2020-01-01", endedOn: "2026-03-13" }, { role: "deputy_coordinator", startedOn: "2026-03-14", endedOn: null }], serveEveryWeeks: 1 });
+    const result = generateRota([shift("2026-03-07", { coordinator: 1, volunteer: 0 }), shift("2026-03-14", { coordinator: 1, volunteer: 0 })], [promoted]);
+    expect(result.placements.map((p) => p.shiftKey)).toEqual(["2026-03-14"]);
+  });
+
+  it("never puts one person in two places at once, but allows two sessions on the same day that do not overlap", () => {
+    const morning = shift("2026-03-07", {}, "am", ["09:00", "12:00"]);
+    const overlapping = shift("2026-03-07", {}, "mid", ["11:00", "13:00"]);
+    const afternoon = shift("2026-03-07", {}, "pm", ["13:00", "16:00"]);
+    const ann = person("Ann", { serveEveryWeeks: 0 });
+    const result = generateRota([morning, overlapping, afternoon], [ann]);
+    expect(result.placements.map((p) => p.shiftKey)).toEqual(["am", "pm"]);
+    expect(result.shortfalls[0].explanation).toBe("Sat 7 Mar: one volunteer short — 1 on another shift at the time");
+  });
+
+  it("prefers people whose preferred days include the day, but uses others rather than leave a gap", () => {
+    const sundayPerson = person("Ann", { preferredDays: ["SU"] });
+    const anyDay = person("Zoe");
+    expect(generateRota([shift("2026-03-07")], [sundayPerson, anyDay]).placements[0].personId).toBe("Zoe");
+    const alone = generateRota([shift("2026-03-07")], [sundayPerson]).placements[0];
+    expect(alone).toMatchObject({ personId: "Ann", reason: "no recent shifts; prefers other days, but no one else could" });
+  });
+
+  it("explains a shortfall by counting why each possible person could not be used", () => {
+    const clearance = { "2026-03-14": { cleared: false, short: "DBS recheck due" } };
+    const people = [
+      person("A1", { unavailable: [{ startsOn: "2026-03-14", endsOn: "2026-03-14" }] }),
+      person("A2", { unavailable: [{ startsOn: "2026-03-14", endsOn: "2026-03-14" }] }),
+      person("A3", { unavailable: [{ startsOn: "2026-03-14", endsOn: "2026-03-14" }] }),
+      person("C1", { clearance }),
+      person("C2", { clearance }),
+      person("G1", { otherShifts: [{ date: "2026-03-01", startsAt: 0, endsAt: 1 }] }),
+      person("S1", { roles: [{ role: "staff", startedOn: "2020-01-01", endedOn: null }] }),
+    ];
+    const result = generateRota([shift("2026-03-14", { volunteer: 1 })], people);
+    expect(result.shortfalls).toEqual([
+      { shiftKey: "2026-03-14", slot: "volunteer", missing: 1, explanation: "Sat 14 Mar: one volunteer short — 3 unavailable, 2 not cleared (DBS recheck due), 1 served within their gap" },
+    ]);
+  });
+
+  it("says when nobody holds the role at all", () => {
+    const result = generateRota([shift("2026-03-07", { staff: 2, volunteer: 0 })], [person("Val")]);
+    expect(result.shortfalls[0].explanation).toBe("Sat 7 Mar: two staff members short — no one else holds the staff member role");
+  });
+
+  it("works in the weeks of the clock changes", () => {
+    const people = ["Ann", "Ben"].map((n) => person(n, { serveEveryWeeks: 1, clearance: { "2026-03-28": { cleared: true, short: "" }, "2026-03-29": { cleared: true, short: "" } } }));
+    const saturday = shift("2026-03-28");
+    const sunday = shift("2026-03-29", {}, "sun");
+    expect(new Date(sunday.startsAt).toISOString()).toBe("2026-03-29T09:00:00.000Z");
+    const result = generateRota([saturday, sunday], people);
+    expect(result.placements.map((p) => [p.shiftKey, p.personId])).toEqual([["2026-03-28", "Ann"], ["sun", "Ben"]]);
+  });
+
+  it("handles 200 people and 18 shifts with everyone placed at most once in the gap", () => {
+    const people = Array.from({ length: 200 }, (_, i) => person(`P${String(i).padStart(3, "0")}`));
+    const shifts = SATURDAYS.flatMap((d) => [shift(d, { volunteer: 3 }, `${d}-a`, ["09:00", "11:00"]), shift(d, { volunteer: 3 }, `${d}-b`, ["11:30", "13:30"]), shift(d, { volunteer: 3 }, `${d}-c`, ["14:00", "16:00"])]);
+    const result = generateRota(shifts, people);
+    expect(result.placements).toHaveLength(54);
+    expect(new Set(result.placements.map((p) => p.personId)).size).toBe(54);
+  });
+});
+
+describe("team mode", () => {
+  const teamA = { id: "A", name: "Team A", memberIds: ["A1", "A2"] };
+  const teamB = { id: "B", name: "Team B", memberIds: ["B1", "B2"] };
+  const people = ["A1", "A2", "B1", "B2", "X1"].map((id) => person(id));
+
+  it("rotates the teams through the sessions", () => {
+    const result = generateRota(SATURDAYS.slice(0, 4).map((d) => shift(d, { volunteer: 2 })), people, { mode: "teams", teams: [teamA, teamB] });
+    expect(SATURDAYS.slice(0, 4).map((d) => names(result, d))).toEqual([["A1", "A2"], ["B1", "B2"], ["A1", "A2"], ["B1", "B2"]]);
+    expect(result.placements[0].reason).toBe("Team A's turn");
+  });
+
+  it("continues from the team whose turn is next", () => {
+    const result = generateRota([shift(SATURDAYS[0], { volunteer: 2 })], people, { mode: "teams", teams: [teamA, teamB], firstTeamIndex: 1 });
+    expect(names(result, SATURDAYS[0])).toEqual(["B1", "B2"]);
+  });
+
+  it("fills a gap left by an unavailable or uncleared member with someone else", () => {
+    const withGaps = people.map((p) =>
+      p.id === "A2" ? { ...p, unavailable: [{ startsOn: SATURDAYS[0], endsOn: SATURDAYS[0] }] } : p,
+    );
+    const result = generateRota([shift(SATURDAYS[0], { volunteer: 2 })], withGaps, { mode: "teams", teams: [teamA, teamB] });
+    expect(result.placements.map((p) => [p.personId, p.reason])).toEqual([
+      ["A1", "Team A's turn"],
+      ["B1", "Filling a gap in Team A: no recent shifts"],
+    ]);
+  });
+});
+
+describe("checking a co-ordinator's edit", () => {
+  const shifts = [shift("2026-03-07"), shift("2026-03-21")];
+  const context = { shifts: new Map(shifts.map((s) => [s.key, s])), placements: [{ shiftKey: "2026-03-07", personId: "Ann", slot: "volunteer" as const }] };
+
+  it("refuses someone not cleared to work, saying why", () => {
+    const ann = person("Bob", { clearance: { "2026-03-21": { cleared: false, short: "no DBS check" } } });
+    expect(checkPlacement(ann, shifts[1], "volunteer", context)).toEqual({ refused: "Bob is not cleared to work on Sat 21 Mar: no DBS check", warnings: [] });
+  });
+  it("refuses conflict of interest and two places at once", () => {
+    expect(checkPlacement(person("Cy", { conflict: true }), shifts[1], "volunteer", context).refused).toBe("Cy uses the centre for their own family's contact (conflict of interest)");
+    const double = { ...context, placements: [...context.placements, { shiftKey: "2026-03-21", personId: "Dot", slot: "volunteer" as const }] };
+    const sameTime = shift("2026-03-21", {}, "other");
+    double.shifts.set("other", sameTime);
+    expect(checkPlacement(person("Dot"), sameTime, "volunteer", double).refused).toBe("Dot is on another shift at the same time");
+  });
+  it("warns, naming each rule, when an edit breaks a softer rule", () => {
+    const ann = person("Ann", { unavailable: [{ startsOn: "2026-03-21", endsOn: "2026-03-21" }] });
+    expect(checkPlacement(ann, shifts[1], "coordinator", context)).toEqual({
+      refused: null,
+      warnings: [
+        "Ann is not a co-ordinator or deputy on Sat 21 Mar",
+        "Ann has said they cannot do Sat 21 Mar",
+        "Ann is also on Sat 7 Mar, within their 4-week gap",
+        "This shift already has the 0 co-ordinators or deputies it needs",
+      ],
+    });
+  });
+});
+
+describe("cover", () => {
+  it("ranks who could cover: cleared, available, longest since their last shift", () => {
+    const s = shift("2026-03-21");
+    const people = [
+      person("Ann", { otherShifts: [{ date: "2026-02-14", startsAt: 0, endsAt: 1 }] }),
+      person("Ben", { otherShifts: [{ date: "2026-01-03", startsAt: 0, endsAt: 1 }] }),
+      person("Cat", { unavailable: [{ startsOn: "2026-03-21", endsOn: "2026-03-21" }] }),
+      person("Dan", { clearance: {} }),
+    ];
+    const ranked = rankCandidates(s, "volunteer", people, { shifts: new Map([[s.key, s]]), placements: [] });
+    expect(ranked.map((r) => [r.person.id, r.reason])).toEqual([["Ben", "last on Sat 3 Jan"], ["Ann", "last on Sat 14 Feb"]]);
+  });
+});
