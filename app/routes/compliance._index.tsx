@@ -5,15 +5,20 @@ import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList, filterRows, summarise, type AttentionItem } from "~/modules/compliance/overview";
-import { formatUkDate, londonToday } from "~/utils/dates";
+import { shortSoon } from "~/modules/rota/rota.server";
+import { formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Compliance dashboard" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const today = londonToday(new Date());
-  const { rows } = await centreCompliance(user.centreId, today);
+  const [{ rows }, short] = await Promise.all([
+    centreCompliance(user.centreId, today),
+    can(user.accessRole, "rota:manage") ? shortSoon(user.centreId, today) : Promise.resolve([]),
+  ]);
   return {
+    short,
     today,
     canEdit: can(user.accessRole, "compliance:write"),
     summary: summarise(filterRows(rows, {})),
@@ -57,7 +62,7 @@ function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionIt
 }
 
 export default function Dashboard() {
-  const { today, summary, attention, canEdit } = useLoaderData<typeof loader>();
+  const { today, summary, attention, canEdit, short } = useLoaderData<typeof loader>();
   const dueLabels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
   return (
     <>
@@ -66,6 +71,12 @@ export default function Dashboard() {
         On {formatUkDate(today)}: {summary.people} people counted, {summary.cleared} cleared to work, {summary.fullyCompliant} fully compliant.{" "}
         <Link to="/compliance/matrix">See everyone in the compliance matrix</Link>.
       </p>
+      {short.length ? (
+        <div className="notice notice--warning" role="status">
+          <h2>Sessions short in the next week</h2>
+          <ul>{short.map((s) => <li key={s.shiftId}><a href={`/rota/${s.rotaId}#shift-${s.shiftId}`}>{s.session}, {formatUkDateWithDay(s.date)}</a>: {s.short} short</li>)}</ul>
+        </div>
+      ) : null}
       <nav aria-label="On this page" className="no-print">
         <ul>
           <li><a href="#not-cleared">Not cleared to work ({attention.notCleared.length})</a></li>

@@ -106,6 +106,7 @@ export default function PersonPage() {
       <div className="button-row">
         <Link to={`/people/${person.id}/compliance`} className="button">Checks and training</Link>
         {canEdit ? <Link to={`/people/${person.id}/edit`} className="button button--secondary">Edit details and roles</Link> : null}
+        {canEdit ? <Link to={`/people/${person.id}/availability`} className="button button--secondary">Availability</Link> : null}
       </div>
 
       <h2>Roles</h2>

@@ -18,10 +18,11 @@ export type Permission =
   | "accounts:manage"
   | "compliance:read"
   | "compliance:write"
-  | "self:read";
+  | "self:read"
+  | "rota:manage";
 
 const PERMISSIONS: Record<AccessRole, readonly Permission[]> = {
-  coordinator: ["people:read", "people:write", "audit:read", "accounts:manage", "compliance:read", "compliance:write", "self:read"],
+  coordinator: ["people:read", "people:write", "audit:read", "accounts:manage", "compliance:read", "compliance:write", "self:read", "rota:manage"],
   volunteer: ["self:read"],
   assessor: ["people:read", "audit:read", "compliance:read"],
 };

@@ -1,0 +1,145 @@
+/** Setting the rota up: sessions, closures, extra dates, availability, teams. Audited. */
+import { prisma } from "~/db.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { fullName } from "~/modules/people/people.server";
+import { formatUkDate } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/form";
+import type { z } from "zod";
+import { describePattern } from "./recurrence";
+import { toPattern } from "./rota.server";
+import type { closureSchema, extraDateSchema, preferencesSchema, SessionInput, unavailabilitySchema } from "./validation";
+
+export async function saveSession(actor: Actor, sessionId: string | null, input: SessionInput): Promise<{ id: string }> {
+  const data = { ...input, weekdays: input.weekdays.join(","), weekOfMonth: input.frequency === "monthly" ? input.weekOfMonth : null };
+  const existing = sessionId ? await prisma.contactSession.findFirst({ where: { id: sessionId, centreId: actor.centreId } }) : null;
+  if (sessionId && !existing) throw new Response("Session not found", { status: 404 });
+  return prisma.$transaction(async (tx) => {
+    const session = existing
+      ? await tx.contactSession.update({ where: { id: existing.id }, data })
+      : await tx.contactSession.create({ data: { ...data, centreId: actor.centreId } });
+    const describe = (s: typeof session) =>
+      `${describePattern(toPattern(s))}; needs ${s.coordinatorsNeeded} co-ordinator(s), ${s.staffNeeded} staff, ${s.volunteersNeeded} volunteer(s)`;
+    await recordAudit(tx, actor, {
+      entityType: "ContactSession", entityId: session.id, action: existing ? "updated" : "created",
+      summary: `${existing ? "Changed" : "Added"} the session ${session.name}`,
+      changes: [{ field: "Pattern", from: existing ? describe(existing) : "", to: describe(session) }],
+    });
+    return { id: session.id };
+  });
+}
+
+export async function setSessionRetired(actor: Actor, sessionId: string, retired: boolean) {
+  const session = await prisma.contactSession.findFirst({ where: { id: sessionId, centreId: actor.centreId } });
+  if (!session) throw new Response("Session not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    await tx.contactSession.update({ where: { id: sessionId }, data: { retired } });
+    await recordAudit(tx, actor, { entityType: "ContactSession", entityId: sessionId, action: "updated", summary: `${retired ? "Stopped" : "Restarted"} the session ${session.name}` });
+  });
+}
+
+export async function addClosure(actor: Actor, input: z.output<typeof closureSchema>): Promise<FieldErrors> {
+  if (input.sessionId && !(await prisma.contactSession.findFirst({ where: { id: input.sessionId, centreId: actor.centreId } }))) {
+    return { sessionId: "Choose a session of this centre" };
+  }
+  await prisma.$transaction(async (tx) => {
+    const closure = await tx.closure.create({ data: { ...input, centreId: actor.centreId } });
+    await recordAudit(tx, actor, { entityType: "Closure", entityId: closure.id, action: "created", summary: `Closed on ${formatUkDate(input.date)}: ${input.reason}` });
+  });
+  return {};
+}
+
+export async function removeClosure(actor: Actor, closureId: string) {
+  const closure = await prisma.closure.findFirst({ where: { id: closureId, centreId: actor.centreId } });
+  if (!closure) throw new Response("Closure not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    await tx.closure.delete({ where: { id: closureId } });
+    await recordAudit(tx, actor, { entityType: "Closure", entityId: closureId, action: "deleted", summary: `Reopened on ${formatUkDate(closure.date)} (was: ${closure.reason})` });
+  });
+}
+
+export async function addExtraDate(actor: Actor, sessionId: string, input: z.output<typeof extraDateSchema>) {
+  const session = await prisma.contactSession.findFirst({ where: { id: sessionId, centreId: actor.centreId } });
+  if (!session) throw new Response("Session not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    const extra = await tx.extraSessionDate.create({ data: { sessionId, ...input } });
+    await recordAudit(tx, actor, { entityType: "ExtraSessionDate", entityId: extra.id, action: "created", summary: `Added an extra ${session.name} on ${formatUkDate(input.date)}` });
+  });
+}
+
+export function listClosures(centreId: string, from: string) {
+  return prisma.closure.findMany({ where: { centreId, date: { gte: from } }, orderBy: { date: "asc" }, include: { session: { select: { name: true } } } });
+}
+
+/** Availability: the person themselves, or a co-ordinator on their behalf. */
+export async function addUnavailability(actor: Actor, personId: string, input: z.output<typeof unavailabilitySchema>) {
+  const person = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
+  if (!person) throw new Response("Person not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.unavailability.create({ data: { personId, ...input } });
+    await recordAudit(tx, actor, {
+      entityType: "Unavailability", entityId: row.id, personId, action: "created",
+      summary: `${fullName(person)} cannot do ${input.startsOn === input.endsOn ? formatUkDate(input.startsOn) : `${formatUkDate(input.startsOn)} to ${formatUkDate(input.endsOn)}`}`,
+    });
+  });
+}
+
+export async function removeUnavailability(actor: Actor, personId: string, id: string) {
+  const row = await prisma.unavailability.findFirst({ where: { id, personId, person: { centreId: actor.centreId } } });
+  if (!row) throw new Response("Not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    await tx.unavailability.delete({ where: { id } });
+    await recordAudit(tx, actor, { entityType: "Unavailability", entityId: id, personId, action: "deleted", summary: `Removed unavailable dates ${formatUkDate(row.startsOn)} to ${formatUkDate(row.endsOn)}` });
+  });
+}
+
+export async function setPreferences(actor: Actor, personId: string, input: z.output<typeof preferencesSchema>) {
+  const person = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
+  if (!person) throw new Response("Person not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: personId }, data: { serveEveryWeeks: input.serveEveryWeeks, preferredDays: input.preferredDays.join(",") } });
+    await recordAudit(tx, actor, {
+      entityType: "Person", entityId: personId, personId, action: "updated", summary: `Changed ${fullName(person)}'s rota preferences`,
+      changes: [
+        { field: "Serve at most every", from: person.serveEveryWeeks ? `${person.serveEveryWeeks} weeks` : "centre default", to: input.serveEveryWeeks ? `${input.serveEveryWeeks} weeks` : "centre default" },
+        { field: "Preferred days", from: person.preferredDays || "(any)", to: input.preferredDays.join(",") || "(any)" },
+      ].filter((c) => c.from !== c.to),
+    });
+  });
+}
+
+export function availabilityOf(personId: string) {
+  return prisma.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: { id: true, firstName: true, lastName: true, serveEveryWeeks: true, preferredDays: true, centre: { select: { serveEveryWeeks: true } }, unavailability: { orderBy: { startsOn: "asc" } } },
+  });
+}
+
+export function listTeams(centreId: string) {
+  return prisma.team.findMany({
+    where: { centreId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    include: { members: { include: { person: { select: { id: true, firstName: true, lastName: true } } } } },
+  });
+}
+
+export async function addTeam(actor: Actor, name: string): Promise<FieldErrors> {
+  if (await prisma.team.findFirst({ where: { centreId: actor.centreId, name } })) return { name: `There is already a team called “${name}”` };
+  const count = await prisma.team.count({ where: { centreId: actor.centreId } });
+  await prisma.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { centreId: actor.centreId, name, sortOrder: count } });
+    await recordAudit(tx, actor, { entityType: "Team", entityId: team.id, action: "created", summary: `Added ${name}` });
+  });
+  return {};
+}
+
+export async function setTeamMember(actor: Actor, teamId: string, personId: string, member: boolean) {
+  const [team, person] = await Promise.all([
+    prisma.team.findFirst({ where: { id: teamId, centreId: actor.centreId } }),
+    prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } }),
+  ]);
+  if (!team || !person) throw new Response("Not found", { status: 404 });
+  await prisma.$transaction(async (tx) => {
+    if (member) await tx.teamMember.upsert({ where: { teamId_personId: { teamId, personId } }, create: { teamId, personId }, update: {} });
+    else await tx.teamMember.deleteMany({ where: { teamId, personId } });
+    await recordAudit(tx, actor, { entityType: "Team", entityId: teamId, personId, action: "updated", summary: `${member ? "Added" : "Removed"} ${fullName(person)} ${member ? "to" : "from"} ${team.name}` });
+  });
+}

@@ -1,0 +1,103 @@
+/** The rota forms' rules. */
+import { z } from "zod";
+import { formatUkDate, addDaysIso, type IsoDate } from "~/utils/dates";
+import { checkbox, optionalText, optionalUkDate, requiredText, ukDate } from "~/utils/form";
+import { WEEKDAYS, WEEKDAY_NAMES, type WeekdayCode } from "./recurrence";
+
+const time = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .refine((v) => v.length > 0, { message: missing })
+    .refine((v) => /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.test(v), { message: "Enter a time on the 24-hour clock, like 10:00 or 14:30" })
+    .transform((v) => v.replace(".", ":").padStart(5, "0"));
+
+const count = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v), { message: `Enter how many ${label} as a whole number (0 if none)` })
+    .transform(Number)
+    .refine((v) => v <= 20, { message: `No more than 20 ${label}` });
+
+const weekdays = z
+  .array(z.string())
+  .superRefine((values, ctx) => {
+    for (const v of values) if (!(WEEKDAYS as readonly string[]).includes(v)) ctx.addIssue({ code: "custom", message: `“${v.slice(0, 20)}” is not a day of the week` });
+  })
+  .transform((values) => WEEKDAYS.filter((d) => values.includes(d)) as WeekdayCode[]);
+
+export const sessionSchema = z
+  .object({
+    name: requiredText("a name", 80, "Give the session a name, like Saturday morning"),
+    location: optionalText("the room or site", 120).transform((v) => v ?? ""),
+    frequency: z.enum(["weekly", "monthly"], { error: "Choose weekly or monthly" }),
+    interval: z.string().trim().refine((v) => /^[1-9]\d?$/.test(v), { message: "Enter how often as a whole number from 1 to 99" }).transform(Number),
+    weekdays,
+    weekOfMonth: z.string().optional().transform((v) => (v ? Number(v) : null)),
+    startsOn: ukDate("Enter the date of the first session"),
+    endsOn: optionalUkDate(),
+    startTime: time("Enter the start time"),
+    endTime: time("Enter the finish time"),
+    coordinatorsNeeded: count("co-ordinators or deputies"),
+    staffNeeded: count("staff members"),
+    volunteersNeeded: count("volunteers"),
+    skipBankHolidays: checkbox,
+  })
+  .superRefine((s, ctx) => {
+    if (s.weekdays.length === 0) ctx.addIssue({ code: "custom", path: ["weekdays"], message: "Choose at least one day of the week" });
+    if (s.frequency === "monthly" && (s.weekOfMonth === null || ![1, 2, 3, 4, -1].includes(s.weekOfMonth))) {
+      ctx.addIssue({ code: "custom", path: ["weekOfMonth"], message: "Choose which week of the month: first, second, third, fourth or last" });
+    }
+    if (s.endTime <= s.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: `The finish time must be after the start time (${s.startTime})` });
+    if (s.endsOn && s.endsOn < s.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: `The last date must be on or after the first (${formatUkDate(s.startsOn)})` });
+    if (s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded === 0) {
+      ctx.addIssue({ code: "custom", path: ["volunteersNeeded"], message: "A session needs at least one person on duty" });
+    }
+  });
+
+export type SessionInput = z.output<typeof sessionSchema>;
+
+export const ROTA_LENGTHS = [4, 5, 6] as const;
+
+export const rotaPlanSchema = z.object({
+  startsOn: ukDate("Enter the first day of the rota"),
+  weeks: z.enum(["4", "5", "6"], { error: "Choose four, five or six weeks" }).transform(Number),
+  mode: z.enum(["individuals", "teams"], { error: "Choose individuals or teams" }),
+}).transform((plan) => ({ ...plan, endsOn: addDaysIso(plan.startsOn, plan.weeks * 7 - 1) as IsoDate }));
+
+export const unavailabilitySchema = z
+  .object({
+    startsOn: ukDate("Enter the first date you cannot do"),
+    endsOn: optionalUkDate(),
+    reason: optionalText("the reason", 120).transform((v) => v ?? ""),
+  })
+  .transform((u) => ({ ...u, endsOn: u.endsOn ?? u.startsOn }))
+  .superRefine((u, ctx) => {
+    if (u.endsOn < u.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: `The last date must be on or after the first (${formatUkDate(u.startsOn)})` });
+  });
+
+export const preferencesSchema = z.object({
+  serveEveryWeeks: z.string().optional().transform((v, ctx) => {
+    if (!v) return null;
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 26) {
+      ctx.addIssue({ code: "custom", message: "Choose how often, from every week to every 26 weeks" });
+      return z.NEVER;
+    }
+    return Number(v);
+  }),
+  preferredDays: weekdays,
+});
+
+export const closureSchema = z.object({
+  date: ukDate("Enter the date the centre is closed"),
+  reason: requiredText("a reason", 120, "Say why, for example Christmas closure"),
+  sessionId: z.string().optional().transform((v) => v || null),
+});
+
+export const extraDateSchema = z.object({
+  date: ukDate("Enter the date of the extra session"),
+  note: optionalText("the note", 120).transform((v) => v ?? ""),
+});
+
+export const WEEKDAY_OPTIONS = WEEKDAYS.map((d) => [d, WEEKDAY_NAMES[d]] as const);
