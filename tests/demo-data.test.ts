@@ -45,3 +45,19 @@ describe("demo compliance", () => {
     expect(rows.find((r) => r.name === "Patricia Moore")!.compliance.counted).toBe(false);
   });
 });
+
+describe("demo rotas", () => {
+  it("has sessions, last period's and the current published rota, the demo volunteer's next shift and a drop-out", async () => {
+    expect(await prisma.contactSession.count()).toBe(2);
+    const rotas = await prisma.rota.findMany({ orderBy: { startsOn: "asc" } });
+    expect(rotas.map((r) => r.status)).toEqual(["published", "published"]);
+    const ruth = await prisma.person.findFirstOrThrow({ where: { email: DEMO_SIGN_INS.volunteer.email } });
+    const { shiftsOfPerson } = await import("~/modules/rota/rota.server");
+    const { londonToday } = await import("~/utils/dates");
+    const today = londonToday(new Date());
+    expect((await shiftsOfPerson(ruth.id)).some((a) => a.shift.date >= today)).toBe(true);
+    expect(await prisma.shiftAssignment.count({ where: { status: "cannot_attend" } })).toBe(1);
+    const conflicted = await prisma.person.findFirstOrThrow({ where: { usesCentreForOwnFamily: true } });
+    expect(await prisma.shiftAssignment.count({ where: { personId: conflicted.id } })).toBe(0);
+  });
+});

@@ -8,6 +8,7 @@ import { addDaysIso, londonToday, type IsoDate } from "~/utils/dates";
 import type { Role, Status } from "~/modules/people/constants";
 import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
 import { seedDemoCompliance } from "./demo-compliance.server";
+import { seedDemoRota } from "./demo-rota.server";
 
 export const DEMO_SIGN_INS = {
   coordinator: { email: "coordinator@example.org", password: "demo-coordinator" },
@@ -147,5 +148,6 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
       action: "created", summary: `Imported ${DEMO_PEOPLE.length} people from the centre's spreadsheet`,
     },
   });
+  await seedDemoRota({ id: coordinator.id, name: "Sam Patel", centreId: centre.id }, today, personIds.get(DEMO_SIGN_INS.volunteer.email)!);
   return true;
 }

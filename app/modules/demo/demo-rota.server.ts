@@ -1,0 +1,62 @@
+/**
+ * The demo centre's sessions and rotas: a weekly Saturday supported session, a supervised
+ * session on the 2nd and 4th Sundays, a Christmas closure, two teams, last period's rota and the
+ * current one (published), with one volunteer who can no longer make an upcoming shift.
+ */
+import { prisma } from "~/db.server";
+import type { Actor } from "~/modules/audit/audit.server";
+import { createDraftRota, publishRota } from "~/modules/rota/rota.server";
+import { addTeam, saveSession, setTeamMember } from "~/modules/rota/setup.server";
+import { addClosure } from "~/modules/rota/setup.server";
+import { addDaysIso, type IsoDate } from "~/utils/dates";
+
+/** The Saturday on or before a date. */
+function saturdayOnOrBefore(date: IsoDate): IsoDate {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDaysIso(date, -((day + 1) % 7));
+}
+
+export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPersonId: string) {
+  const thisPeriodStart = addDaysIso(saturdayOnOrBefore(today), -14);
+  const lastPeriodStart = addDaysIso(thisPeriodStart, -42);
+  await saveSession(actor, null, {
+    name: "Saturday supported contact", location: "Main hall, St Mark's church", frequency: "weekly", interval: 1, weekdays: ["SA"],
+    weekOfMonth: null, startsOn: addDaysIso(lastPeriodStart, -365), endsOn: null, startTime: "10:00", endTime: "12:30",
+    coordinatorsNeeded: 1, staffNeeded: 0, volunteersNeeded: 3, skipBankHolidays: true,
+  });
+  await saveSession(actor, null, {
+    name: "Sunday supervised contact", location: "Family room", frequency: "monthly", interval: 1, weekdays: ["SU"],
+    weekOfMonth: 2, startsOn: addDaysIso(lastPeriodStart, -365), endsOn: null, startTime: "13:00", endTime: "16:00",
+    coordinatorsNeeded: 1, staffNeeded: 2, volunteersNeeded: 1, skipBankHolidays: true,
+  });
+  const year = Number(today.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    await addClosure(actor, { date: `${y}-12-26`, reason: "Christmas closure", sessionId: null });
+  }
+  for (const [team, members] of [["Team A", ["Margaret", "David", "Aisha"]], ["Team B", ["Jean", "Oluwaseun", "Claire"]]] as const) {
+    await addTeam(actor, team);
+    const teamRow = await prisma.team.findFirstOrThrow({ where: { centreId: actor.centreId, name: team } });
+    for (const first of members) {
+      const person = await prisma.person.findFirstOrThrow({ where: { centreId: actor.centreId, firstName: first } });
+      await setTeamMember(actor, teamRow.id, person.id, true);
+    }
+  }
+
+  const last = await createDraftRota(actor, { startsOn: lastPeriodStart, endsOn: addDaysIso(thisPeriodStart, -1), mode: "individuals" });
+  await publishRota(actor, last.id);
+  const current = await createDraftRota(actor, { startsOn: thisPeriodStart, endsOn: addDaysIso(thisPeriodStart, 41), mode: "individuals" });
+  await publishRota(actor, current.id);
+
+  // The demo volunteer should have a shift coming up, and someone should have dropped out of one.
+  const upcoming = await prisma.shift.findMany({
+    where: { rotaId: current.id, date: { gte: today } }, orderBy: { startsAt: "asc" }, include: { assignments: true },
+  });
+  const ruthHasOne = upcoming.some((s) => s.assignments.some((a) => a.personId === volunteerPersonId));
+  if (!ruthHasOne && upcoming.length > 1) {
+    const target = upcoming[upcoming.length - 1];
+    const swap = target.assignments.find((a) => a.slot === "volunteer");
+    if (swap) await prisma.shiftAssignment.update({ where: { id: swap.id }, data: { personId: volunteerPersonId } });
+  }
+  const dropout = upcoming[0]?.assignments.find((a) => a.slot === "volunteer" && a.personId !== volunteerPersonId);
+  if (dropout) await prisma.shiftAssignment.update({ where: { id: dropout.id }, data: { status: "cannot_attend", note: "Sorry, family emergency" } });
+}
