@@ -86,34 +86,42 @@ function shiftsOf(person: RotaPerson, context: RotaContext, exceptShiftKey?: str
   return [...person.otherShifts, ...placed];
 }
 
-/** Everything that stands against putting `person` in `slot` on `shift`, most serious first. */
-export function problemsFor(person: RotaPerson, shift: RotaShift, slot: Slot, context: RotaContext): Problem[] {
+/**
+ * Everything that stands against putting `person` in `slot` on `shift`, hard rules first.
+ * With `firstOnly` it stops at the first problem: the generator asks this of everyone for every
+ * place, and only needs to know whether anything stands in the way.
+ */
+export function problemsFor(person: RotaPerson, shift: RotaShift, slot: Slot, context: RotaContext, firstOnly = false): Problem[] {
   const problems: Problem[] = [];
-  const on = shortDate(shift.date);
+  const found = (problem: Problem) => {
+    problems.push(problem);
+    return firstOnly;
+  };
+  const on = () => shortDate(shift.date);
   if (person.status !== "active") {
     const word = isStatus(person.status) ? STATUS_LABELS[person.status].toLowerCase() : person.status;
-    problems.push({ code: "not_active", message: `${person.name} is ${word === "left" ? "no longer at the centre" : word}, not active`, blocks: true });
+    if (found({ code: "not_active", message: `${person.name} is ${word === "left" ? "no longer at the centre" : word}, not active`, blocks: true })) return problems;
   }
   if (person.conflict) {
-    problems.push({ code: "conflict", message: `${person.name} uses the centre for their own family's contact (conflict of interest)`, blocks: true });
+    if (found({ code: "conflict", message: `${person.name} uses the centre for their own family's contact (conflict of interest)`, blocks: true })) return problems;
   }
   const clearance = person.clearance[shift.date];
   if (!clearance?.cleared) {
-    problems.push({ code: "not_cleared", message: `${person.name} is not cleared to work on ${on}: ${clearance?.short ?? "no compliance record"}`, blocks: true });
+    if (found({ code: "not_cleared", message: `${person.name} is not cleared to work on ${on()}: ${clearance?.short ?? "no compliance record"}`, blocks: true })) return problems;
   }
+  const roles = rolesOn(person.roles, shift.date);
+  const wrongRole = !roles.some((role) => SLOT_ROLES[slot].includes(role));
+  if (wrongRole && firstOnly) return [{ code: "wrong_role", message: `${person.name} is not a ${SLOT_LABELS[slot].one} on ${on()}`, blocks: false }];
   if (context.placements.some((p) => p.shiftKey === shift.key && p.personId === person.id)) {
-    problems.push({ code: "already_on_shift", message: `${person.name} is already on this shift`, blocks: true });
+    if (found({ code: "already_on_shift", message: `${person.name} is already on this shift`, blocks: true })) return problems;
   }
   const others = shiftsOf(person, context, shift.key);
   if (others.some((o) => o.startsAt < shift.endsAt && shift.startsAt < o.endsAt)) {
-    problems.push({ code: "double_booked", message: `${person.name} is on another shift at the same time`, blocks: true });
+    if (found({ code: "double_booked", message: `${person.name} is on another shift at the same time`, blocks: true })) return problems;
   }
-  const roles = rolesOn(person.roles, shift.date);
-  if (!roles.some((role) => SLOT_ROLES[slot].includes(role))) {
-    problems.push({ code: "wrong_role", message: `${person.name} is not a ${SLOT_LABELS[slot].one} on ${on}`, blocks: false });
-  }
+  if (wrongRole) problems.push({ code: "wrong_role", message: `${person.name} is not a ${SLOT_LABELS[slot].one} on ${on()}`, blocks: false });
   if (person.unavailable.some((u) => u.startsOn <= shift.date && shift.date <= u.endsOn)) {
-    problems.push({ code: "unavailable", message: `${person.name} has said they cannot do ${on}`, blocks: false });
+    if (found({ code: "unavailable", message: `${person.name} has said they cannot do ${on()}`, blocks: false })) return problems;
   }
   const gapDays = person.serveEveryWeeks * 7;
   const near = others.filter((o) => Math.abs(daysBetween(o.date, shift.date)) < gapDays).sort((a, b) => a.date.localeCompare(b.date));
@@ -136,30 +144,30 @@ function fairness(person: RotaPerson, shift: RotaShift, context: RotaContext) {
   return { last, recent, prefersOtherDays };
 }
 
-function compareFairness(a: RotaPerson, b: RotaPerson, shift: RotaShift, context: RotaContext) {
-  const fa = fairness(a, shift, context);
-  const fb = fairness(b, shift, context);
+type Fairness = ReturnType<typeof fairness>;
+
+function compareFairness(a: { person: RotaPerson; fair: Fairness }, b: { person: RotaPerson; fair: Fairness }) {
   return (
-    Number(fa.prefersOtherDays) - Number(fb.prefersOtherDays) ||
-    (fa.last ?? "").localeCompare(fb.last ?? "") ||
-    fa.recent - fb.recent ||
-    a.name.localeCompare(b.name) ||
-    a.id.localeCompare(b.id)
+    Number(a.fair.prefersOtherDays) - Number(b.fair.prefersOtherDays) ||
+    (a.fair.last ?? "").localeCompare(b.fair.last ?? "") ||
+    a.fair.recent - b.fair.recent ||
+    a.person.name.localeCompare(b.person.name) ||
+    a.person.id.localeCompare(b.person.id)
   );
 }
 
-function fairnessReason(person: RotaPerson, shift: RotaShift, context: RotaContext) {
-  const { last, prefersOtherDays } = fairness(person, shift, context);
-  const served = last ? `last on ${shortDate(last)}` : "no recent shifts";
-  return prefersOtherDays ? `${served}; prefers other days, but no one else could` : served;
+function fairnessReason(fair: Fairness) {
+  const served = fair.last ? `last on ${shortDate(fair.last)}` : "no recent shifts";
+  return fair.prefersOtherDays ? `${served}; prefers other days, but no one else could` : served;
 }
 
 /** People who could fill `slot` on `shift`, fairest first. Also the co-ordinator's cover list. */
 export function rankCandidates(shift: RotaShift, slot: Slot, people: RotaPerson[], context: RotaContext) {
   return people
-    .filter((person) => problemsFor(person, shift, slot, context).length === 0)
-    .sort((a, b) => compareFairness(a, b, shift, context))
-    .map((person) => ({ person, reason: fairnessReason(person, shift, context) }));
+    .filter((person) => problemsFor(person, shift, slot, context, true).length === 0)
+    .map((person) => ({ person, fair: fairness(person, shift, context) }))
+    .sort(compareFairness)
+    .map(({ person, fair }) => ({ person, reason: fairnessReason(fair) }));
 }
 
 export type Shortfall = { shiftKey: string; slot: Slot; missing: number; explanation: string };

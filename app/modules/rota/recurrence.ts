@@ -3,7 +3,8 @@
  * midnights and read the days back, then place the session's wall-clock times in Europe/London,
  * so a 10:00 session stays at 10:00 on both sides of a clock change. Pure.
  */
-import { RRule, type Weekday } from "rrule";
+import * as rruleModule from "rrule";
+import type { Weekday } from "rrule";
 import { TZDate } from "@date-fns/tz";
 import { LONDON, type IsoDate } from "~/utils/dates";
 
@@ -26,6 +27,11 @@ export type SessionPattern = {
   endTime: string;
 };
 
+// rrule is CommonJS: Node's ESM loader (tsx scripts) only sees it as a default export, while
+// bundlers and vitest see named exports. This finds RRule either way.
+const RRule: typeof rruleModule.RRule =
+  rruleModule.RRule ?? (rruleModule as unknown as { default: typeof rruleModule }).default.RRule;
+
 function floating(iso: IsoDate, endOfDay = false): Date {
   const [y, m, d] = iso.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d, endOfDay ? 23 : 0, endOfDay ? 59 : 0));
@@ -39,7 +45,7 @@ const RRULE_DAYS: Record<WeekdayCode, Weekday> = {
   MO: RRule.MO, TU: RRule.TU, WE: RRule.WE, TH: RRule.TH, FR: RRule.FR, SA: RRule.SA, SU: RRule.SU,
 };
 
-export function toRRule(pattern: SessionPattern): RRule {
+export function toRRule(pattern: SessionPattern): rruleModule.RRule {
   const days = pattern.weekdays.map((code) => RRULE_DAYS[code]);
   return new RRule({
     freq: pattern.frequency === "weekly" ? RRule.WEEKLY : RRule.MONTHLY,

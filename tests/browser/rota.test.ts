@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { prisma } from "~/db.server";
+import { DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
+import { launchBrowser } from "../helpers/browser";
+import { startServer } from "../helpers/server";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function signIn(page: Page, who: keyof typeof DEMO_SIGN_INS) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Email address").fill(DEMO_SIGN_INS[who].email);
+  await page.getByLabel("Password").fill(DEMO_SIGN_INS[who].password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+describe("rotas in a real browser", () => {
+  it("a co-ordinator previews a new session, then drafts and publishes the next rota (no JavaScript)", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, "coordinator");
+    await page.goto(`${server.url}/rota/sessions/new`);
+    await page.getByLabel("Name").fill("Wednesday after school");
+    await page.getByLabel("Saturday").uncheck();
+    await page.getByLabel("Wednesday").check();
+    await page.getByLabel("How often").selectOption("monthly");
+    await page.getByLabel("For monthly sessions: which week").selectOption("1");
+    await page.getByLabel("First session").fill("01/01/2027");
+    await page.getByLabel("Start time").fill("15:30");
+    await page.getByLabel("Finish time").fill("17:30");
+    await page.getByRole("button", { name: "Preview dates" }).click();
+    await page.getByRole("heading", { name: "Every month on the 1st Wednesday, 15:30 to 17:30" }).waitFor();
+    expect(await page.getByRole("status").textContent()).toContain("Wed 6 Jan 2027");
+    await page.getByRole("button", { name: "Save session" }).click();
+    await page.waitForURL(/\/rota\/sessions\/[^/]+\?saved=session/);
+
+    await page.goto(`${server.url}/rota`);
+    await page.getByRole("button", { name: "Draft the rota" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Rota / }).waitFor();
+    expect(await page.locator(".tag").first().textContent()).toBe("Draft");
+    await page.screenshot({ path: "tests/.tmp/rota-draft.png", fullPage: false });
+    await page.getByRole("button", { name: "Publish rota" }).click();
+    await page.getByText("Published. Everyone on it can now see their shifts.").waitFor();
+    expect(await prisma.rota.count({ where: { status: "published" } })).toBe(3);
+    await context.close();
+  });
+
+  it("a volunteer sees their shifts on a phone, with a calendar link", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, "volunteer");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My shifts" }).click();
+    await page.getByRole("heading", { level: 1, name: "My shifts" }).waitFor();
+    expect(await page.locator(".record-list li").count()).toBeGreaterThan(0);
+    const feed = await page.locator("code.link-to-copy").textContent();
+    expect(feed).toMatch(/\/calendar\/[\w-]+\.ics$/);
+    const response = await page.request.get(feed!);
+    expect(await response.text()).toContain("BEGIN:VEVENT");
+    await page.screenshot({ path: "tests/.tmp/my-shifts-phone.png", fullPage: false });
+    await page.close();
+  });
+});
