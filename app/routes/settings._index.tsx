@@ -1,25 +1,39 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, TextField, valueOf } from "~/components/forms";
+import { ErrorSummary, SelectField, TextField, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getCourses, getSettings, updateSettings } from "~/modules/compliance/compliance.server";
 import { settingsSchema } from "~/modules/compliance/validation";
 import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
+import { prisma } from "~/db.server";
+import { setServeEveryWeeks } from "~/modules/rota/setup.server";
+import { rotaSettingsSchema } from "~/modules/rota/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:write");
-  const [settings, courses] = await Promise.all([getSettings(user.centreId), getCourses(user.centreId)]);
-  return { settings, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
+  const [settings, courses, centre] = await Promise.all([
+    getSettings(user.centreId),
+    getCourses(user.centreId),
+    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true } }),
+  ]);
+  return { settings, serveEveryWeeks: centre.serveEveryWeeks, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "compliance:write");
-  const parsed = parseForm(settingsSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "rota") {
+    const parsed = parseForm(rotaSettingsSchema, formData);
+    if (!parsed.ok) return parsed;
+    await setServeEveryWeeks(actorOf(user), parsed.data.serveEveryWeeks);
+    return redirect("/settings?saved=1");
+  }
+  const parsed = parseForm(settingsSchema, formData);
   if (!parsed.ok) return parsed;
   await updateSettings(actorOf(user), parsed.data);
   return redirect("/settings?saved=1");
@@ -33,7 +47,7 @@ const LABELS = {
 };
 
 export default function Settings() {
-  const { settings, courses } = useLoaderData<typeof loader>();
+  const { settings, courses, serveEveryWeeks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
@@ -50,6 +64,20 @@ export default function Settings() {
           <TextField key={name} name={name} label={LABELS[name]} inputMode="numeric" width="short" defaultValue={valueOf(values, name, String(settings[name]))} error={errors?.[name]} />
         ))}
         <button type="submit">Save settings</button>
+      </Form>
+
+      <h2>Rota</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="rota" />
+        <SelectField
+          name="serveEveryWeeks"
+          label="How often people serve, unless they choose otherwise"
+          hint="Volunteers typically serve once every four to six weeks"
+          options={[["2", "Every 2 weeks"], ["3", "Every 3 weeks"], ["4", "Every 4 weeks"], ["5", "Every 5 weeks"], ["6", "Every 6 weeks"], ["8", "Every 8 weeks"]]}
+          defaultValue={valueOf(values, "serveEveryWeeks", String(serveEveryWeeks))}
+          error={errors?.serveEveryWeeks}
+        />
+        <button type="submit" className="button button--secondary">Save rota setting</button>
       </Form>
 
       <h2>Training courses</h2>

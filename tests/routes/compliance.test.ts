@@ -207,3 +207,13 @@ describe("settings and courses", () => {
     expect(await prisma.course.findFirst({ where: { centreId, name: "Domestic abuse awareness" } })).toMatchObject({ kind: "custom", validityMonths: 24 });
   });
 });
+
+describe("the rota setting", () => {
+  it("sets how often people serve by default, refusing nonsense", async () => {
+    const bad = await settingsAction(args(await postRequest("/settings", { intent: "rota", serveEveryWeeks: "0" }, coordinator)));
+    expect(bad).toMatchObject({ ok: false, errors: { serveEveryWeeks: "Choose how often people serve, from every week to every 26 weeks" } });
+    await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "rota", serveEveryWeeks: "6" }, coordinator))));
+    expect((await prisma.centre.findUniqueOrThrow({ where: { id: centreId } })).serveEveryWeeks).toBe(6);
+    expect((await settingsLoader(args(await getRequest("/settings", coordinator)))).serveEveryWeeks).toBe(6);
+  });
+});

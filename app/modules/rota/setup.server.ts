@@ -143,3 +143,15 @@ export async function setTeamMember(actor: Actor, teamId: string, personId: stri
     await recordAudit(tx, actor, { entityType: "Team", entityId: teamId, personId, action: "updated", summary: `${member ? "Added" : "Removed"} ${fullName(person)} ${member ? "to" : "from"} ${team.name}` });
   });
 }
+
+export async function setServeEveryWeeks(actor: Actor, weeks: number) {
+  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { serveEveryWeeks: true } });
+  if (centre.serveEveryWeeks === weeks) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.centre.update({ where: { id: actor.centreId }, data: { serveEveryWeeks: weeks } });
+    await recordAudit(tx, actor, {
+      entityType: "Centre", entityId: actor.centreId, action: "updated", summary: "Changed how often people serve by default",
+      changes: [{ field: "Serve at most every", from: `${centre.serveEveryWeeks} weeks`, to: `${weeks} weeks` }],
+    });
+  });
+}

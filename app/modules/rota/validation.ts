@@ -101,3 +101,10 @@ export const extraDateSchema = z.object({
 });
 
 export const WEEKDAY_OPTIONS = WEEKDAYS.map((d) => [d, WEEKDAY_NAMES[d]] as const);
+
+export const rotaSettingsSchema = z.object({
+  serveEveryWeeks: z
+    .string({ error: "Choose how often people serve" })
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 26, { message: "Choose how often people serve, from every week to every 26 weeks" })
+    .transform(Number),
+});
