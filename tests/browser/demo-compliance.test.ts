@@ -1,35 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
-import { launchBrowser } from "../helpers/browser";
-import { startServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useDemoInBrowser } from "../helpers/demo-browser";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function signIn(page: Page, who: keyof typeof DEMO_SIGN_INS) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email address").fill(DEMO_SIGN_INS[who].email);
-  await page.getByLabel("Password").fill(DEMO_SIGN_INS[who].password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+const demo = useDemoInBrowser();
 
 describe("the demo centre in a real browser", () => {
   it("shows an assessor the matrix, read-only, with a CSV download", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, "assessor");
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await demo.signIn(page, "assessor");
     await page.getByRole("heading", { level: 1, name: "What needs attention" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Matrix" }).click();
     await page.getByRole("heading", { level: 1, name: "Compliance matrix" }).waitFor();
@@ -51,9 +28,9 @@ describe("the demo centre in a real browser", () => {
   });
 
   it("lets the co-ordinator record missing training from the dashboard, fixing a bad date on the way", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await signIn(page, "coordinator");
+    await demo.signIn(page, "coordinator");
     await page.getByRole("link", { name: "Add a record of NACCC co-ordinator training for Gareth Hughes" }).click();
     await page.getByRole("heading", { level: 1, name: "Gareth Hughes: checks and training" }).waitFor();
     const form = page.locator("#add-training");

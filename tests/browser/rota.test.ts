@@ -1,38 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
-import { launchBrowser } from "../helpers/browser";
-import { startServer } from "../helpers/server";
+import { useDemoInBrowser } from "../helpers/demo-browser";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function signIn(page: Page, who: keyof typeof DEMO_SIGN_INS) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email address").fill(DEMO_SIGN_INS[who].email);
-  await page.getByLabel("Password").fill(DEMO_SIGN_INS[who].password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+const demo = useDemoInBrowser();
 
 describe("rotas in a real browser", () => {
   it("a co-ordinator previews a new session, then drafts and publishes the next rota (no JavaScript)", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, "coordinator");
-    await page.goto(`${server.url}/rota/sessions/new`);
+    await demo.signIn(page, "coordinator");
+    await page.goto(`${demo.url}/rota/sessions/new`);
     await page.getByLabel("Name").fill("Wednesday after school");
     await page.getByLabel("Saturday").uncheck();
     await page.getByLabel("Wednesday").check();
@@ -47,7 +24,7 @@ describe("rotas in a real browser", () => {
     await page.getByRole("button", { name: "Save session" }).click();
     await page.waitForURL(/\/rota\/sessions\/[^/]+\?saved=session/);
 
-    await page.goto(`${server.url}/rota`);
+    await page.goto(`${demo.url}/rota`);
     await page.getByRole("button", { name: "Draft the rota" }).click();
     await page.getByRole("heading", { level: 1, name: /^Rota / }).waitFor();
     expect(await page.locator(".tag").first().textContent()).toBe("Draft");
@@ -59,8 +36,8 @@ describe("rotas in a real browser", () => {
   });
 
   it("a volunteer sees their shifts on a phone, with a calendar link", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(page, "volunteer");
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await demo.signIn(page, "volunteer");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My shifts" }).click();
     await page.getByRole("heading", { level: 1, name: "My shifts" }).waitFor();
     expect(await page.locator(".record-list li").count()).toBeGreaterThan(0);
