@@ -31,6 +31,7 @@ function navFor(accessRole: string): NavItem[] {
   if (can(accessRole, "rota:manage")) items.push({ to: "/rota", label: "Rota" });
   if (can(accessRole, "audit:read")) items.push({ to: "/audit", label: "Audit log" });
   if (can(accessRole, "accounts:manage")) items.push({ to: "/accounts", label: "Sign-ins" });
+  if (can(accessRole, "rota:manage")) items.push({ to: "/outbox", label: "Outbox" });
   if (can(accessRole, "compliance:write")) items.push({ to: "/settings", label: "Settings" });
   if (accessRole !== "assessor") items.push({ to: "/my-shifts", label: "My shifts" }, { to: "/me", label: "My record" });
   return items;

@@ -8,6 +8,8 @@ import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { formatLondonDateTime, formatUkDate, londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm, requiredEmail, requiredText, ukDate } from "~/utils/form";
+import { deliverSoon } from "~/modules/email/outbox.server";
+import { queueSignInLink } from "~/modules/email/notices.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign-ins" }];
 
@@ -67,6 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return { ...parsed, intent };
     const result = await addAssessor(actor, parsed.data);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
+    await queueSignInLink(result.userId, result.token, true);
+    deliverSoon();
     return { ok: true as const, intent, name: parsed.data.name, link: `${origin}/set-password/${result.token}` };
   }
   if (intent === "extend") {
@@ -80,6 +84,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "new-link") {
     const result = await newLinkFor(actor, parsed.data.userId);
     if (!result.ok) return { ...formFailure(result.errors, {}), intent };
+    await queueSignInLink(result.userId, result.token, false);
+    deliverSoon();
     const target = (await listSignIns(user.centreId)).find((u) => u.id === parsed.data.userId);
     return { ok: true as const, intent, name: target?.name ?? "them", link: `${origin}/set-password/${result.token}` };
   }

@@ -16,6 +16,8 @@ import { currentRoles } from "~/modules/people/roles";
 import { leaveSchema } from "~/modules/people/validation";
 import { formatLondonDateTime, formatUkDate, londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
+import { deliverSoon } from "~/modules/email/outbox.server";
+import { queueSignInLink } from "~/modules/email/notices.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.person.name : "Person" }];
 
@@ -67,8 +69,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite") {
     const parsed = parseForm(inviteSchema, formData);
     if (!parsed.ok) return { ...parsed, intent };
+    const hadSignIn = Boolean((await getPerson(user.centreId, params.personId!))?.user?.passwordHash);
     const result = await invitePerson(actorOf(user), params.personId!, parsed.data.accessRole);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
+    await queueSignInLink(result.userId, result.token, !hadSignIn);
+    deliverSoon();
     return { ok: true as const, intent, link: `${new URL(request.url).origin}/set-password/${result.token}` };
   }
   throw new Response("Unknown action", { status: 400 });

@@ -7,6 +7,8 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { SLOTS, SLOT_LABELS, type Slot } from "~/modules/rota/generate";
 import { assignToShift, deleteDraftRota, isSlot, publishRota, removeFromShift, rotaView, swapAssignments } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
+import { deliverSoon } from "~/modules/email/outbox.server";
+import { queueRotaPublished } from "~/modules/email/notices.server";
 
 export const meta: MetaFunction = () => [{ title: "Rota" }];
 
@@ -56,9 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
     case "remove":
       await removeFromShift(actor, rotaId, form.assignmentId);
       return { kind: "done", message: "Taken off the shift.", warnings: [] };
-    case "publish":
+    case "publish": {
       await publishRota(actor, rotaId);
-      return { kind: "done", message: "Published. Everyone on it can now see their shifts.", warnings: [] };
+      const emailed = await queueRotaPublished(rotaId);
+      deliverSoon();
+      return { kind: "done", message: `Published. Everyone on it can now see their shifts; ${emailed} ${emailed === 1 ? "person has" : "people have"} been emailed their shifts.`, warnings: [] };
+    }
     case "discard":
       await deleteDraftRota(actor, rotaId);
       return redirect("/rota");

@@ -9,8 +9,8 @@ import { settingsSchema } from "~/modules/compliance/validation";
 import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
 import { prisma } from "~/db.server";
-import { setServeEveryWeeks } from "~/modules/rota/setup.server";
-import { rotaSettingsSchema } from "~/modules/rota/validation";
+import { setReminderLeadDays, setServeEveryWeeks } from "~/modules/rota/setup.server";
+import { reminderSettingsSchema, rotaSettingsSchema } from "~/modules/rota/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
@@ -19,14 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [settings, courses, centre] = await Promise.all([
     getSettings(user.centreId),
     getCourses(user.centreId),
-    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true } }),
+    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true } }),
   ]);
-  return { settings, serveEveryWeeks: centre.serveEveryWeeks, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
+  return { settings, serveEveryWeeks: centre.serveEveryWeeks, reminderLeadDays: centre.reminderLeadDays, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "compliance:write");
   const formData = await request.formData();
+  if (formData.get("intent") === "reminders") {
+    const parsed = parseForm(reminderSettingsSchema, formData);
+    if (!parsed.ok) return parsed;
+    await setReminderLeadDays(actorOf(user), parsed.data.reminderLeadDays);
+    return redirect("/settings?saved=1");
+  }
   if (formData.get("intent") === "rota") {
     const parsed = parseForm(rotaSettingsSchema, formData);
     if (!parsed.ok) return parsed;
@@ -47,7 +53,7 @@ const LABELS = {
 };
 
 export default function Settings() {
-  const { settings, courses, serveEveryWeeks } = useLoaderData<typeof loader>();
+  const { settings, courses, serveEveryWeeks, reminderLeadDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
@@ -64,6 +70,20 @@ export default function Settings() {
           <TextField key={name} name={name} label={LABELS[name]} inputMode="numeric" width="short" defaultValue={valueOf(values, name, String(settings[name]))} error={errors?.[name]} />
         ))}
         <button type="submit">Save settings</button>
+      </Form>
+
+      <h2>Reminder emails</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="reminders" />
+        <TextField
+          name="reminderLeadDays"
+          label="Send reminders this many days before something lapses"
+          hint="Separate with commas; 0 means on the day it lapses. For example: 60, 30, 7, 0"
+          width="medium"
+          defaultValue={valueOf(values, "reminderLeadDays", reminderLeadDays.split(",").join(", "))}
+          error={errors?.reminderLeadDays}
+        />
+        <button type="submit" className="button button--secondary">Save reminder setting</button>
       </Form>
 
       <h2>Rota</h2>

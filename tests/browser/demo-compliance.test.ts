@@ -48,3 +48,22 @@ describe("the demo centre in a real browser", () => {
     await context.close();
   });
 });
+
+describe("the outbox in a real browser", () => {
+  it("shows the demo's emails, opens one, and previews a template", async () => {
+    const page = await demo.browser.newPage();
+    await demo.signIn(page, "coordinator");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+    await page.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
+    expect(await page.getByText("No mail server is configured (SMTP_URL)").count()).toBe(1);
+    await page.getByRole("link", { name: /^Week of / }).first().click();
+    await page.getByRole("heading", { name: "Plain text version" }).waitFor();
+    expect(await page.locator("pre").textContent()).toMatch(/your weekly digest/i); // plain text writes headings in capitals
+    const frame = page.frameLocator("iframe");
+    expect(await frame.getByText("Not cleared to work").first().textContent()).toContain("Not cleared to work");
+    await page.goto(`${demo.url}/outbox/preview/rota-published`);
+    await page.getByRole("heading", { level: 1, name: "Preview: Rota published (with .ics)" }).waitFor();
+    await page.screenshot({ path: "tests/.tmp/email-preview.png" });
+    await page.close();
+  });
+});

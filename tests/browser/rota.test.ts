@@ -30,7 +30,7 @@ describe("rotas in a real browser", () => {
     expect(await page.locator(".tag").first().textContent()).toBe("Draft");
     await page.screenshot({ path: "tests/.tmp/rota-draft.png", fullPage: false });
     await page.getByRole("button", { name: "Publish rota" }).click();
-    await page.getByText("Published. Everyone on it can now see their shifts.").waitFor();
+    await page.getByText(/^Published\. Everyone on it can now see their shifts; \d+ people have been emailed their shifts\.$/).waitFor();
     expect(await prisma.rota.count({ where: { status: "published" } })).toBe(3);
     await context.close();
   });

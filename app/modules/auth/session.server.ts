@@ -5,7 +5,7 @@
  */
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { env } from "~/env.server";
+import { env, sessionSecret } from "~/env.server";
 import { londonToday } from "~/utils/dates";
 import { can, type Permission } from "./permissions";
 import { accessState } from "./sign-in-policy";
@@ -17,7 +17,7 @@ export const sessionStorage = createCookieSessionStorage({
     sameSite: "lax",
     path: "/",
     secure: env().NODE_ENV === "production" && env().APP_URL.startsWith("https:"),
-    secrets: [env().SESSION_SECRET],
+    secrets: [sessionSecret()],
     maxAge: 60 * 60 * 12,
   },
 });

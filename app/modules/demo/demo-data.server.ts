@@ -9,6 +9,7 @@ import type { Role, Status } from "~/modules/people/constants";
 import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
 import { seedDemoCompliance } from "./demo-compliance.server";
 import { seedDemoRota } from "./demo-rota.server";
+import { runReminders } from "~/modules/reminders/run.server";
 
 export const DEMO_SIGN_INS = {
   coordinator: { email: "coordinator@example.org", password: "demo-coordinator" },
@@ -149,5 +150,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
     },
   });
   await seedDemoRota({ id: coordinator.id, name: "Sam Patel", centreId: centre.id }, today, personIds.get(DEMO_SIGN_INS.volunteer.email)!);
+  // Today's reminder run, so the outbox shows real reminders, the digest and shift reminders.
+  await runReminders({ now, centreId: centre.id, transport: null });
   return true;
 }

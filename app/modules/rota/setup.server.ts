@@ -155,3 +155,15 @@ export async function setServeEveryWeeks(actor: Actor, weeks: number) {
     });
   });
 }
+
+export async function setReminderLeadDays(actor: Actor, leadDays: string) {
+  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { reminderLeadDays: true } });
+  if (centre.reminderLeadDays === leadDays) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.centre.update({ where: { id: actor.centreId }, data: { reminderLeadDays: leadDays } });
+    await recordAudit(tx, actor, {
+      entityType: "Centre", entityId: actor.centreId, action: "updated", summary: "Changed when reminder emails go out",
+      changes: [{ field: "Days before", from: centre.reminderLeadDays, to: leadDays }],
+    });
+  });
+}

@@ -108,3 +108,12 @@ export const rotaSettingsSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 26, { message: "Choose how often people serve, from every week to every 26 weeks" })
     .transform(Number),
 });
+
+export const reminderSettingsSchema = z.object({
+  reminderLeadDays: z
+    .string({ error: "Enter when reminders go out" })
+    .transform((v) => v.split(",").map((d) => d.trim()).filter(Boolean))
+    .refine((days) => days.length > 0, { message: "Enter at least one number of days, for example 60, 30, 7, 0" })
+    .refine((days) => days.every((d) => /^\d+$/.test(d) && Number(d) <= 365), { message: "Use whole numbers of days from 0 to 365, separated by commas, for example 60, 30, 7, 0" })
+    .transform((days) => [...new Set(days.map(Number))].sort((a, b) => b - a).join(",")),
+});
