@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, valueOf } from "~/components/forms";
 import { createUserSession, getUser, homeFor, safeRedirect } from "~/modules/auth/session.server";
@@ -55,7 +55,8 @@ export default function Login() {
         <TextField name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
         <button type="submit">Sign in</button>
       </Form>
-      <p className="muted">Forgotten your password, or not set one up yet? Ask your centre's co-ordinator for a new sign-in link.</p>
+      <p><Link to="/forgot-password">Forgotten your password?</Link></p>
+      <p className="muted">Not set one up yet? Use the link in your invitation email, or ask your centre's co-ordinator for a new one.</p>
     </div>
   );
 }

@@ -185,3 +185,29 @@ describe("creating the first co-ordinator from the command line", () => {
     });
   });
 });
+
+describe("forgotten password", () => {
+  it("emails a new link to an account that exists, says the same for one that does not, and throttles repeats", async () => {
+    const { action: forgotAction } = await import("~/routes/forgot-password");
+    const user = await createUser(centreId, "volunteer", { email: "forgetful@example.org", name: "Fern Forgetful" });
+    const known = await forgotAction(args(await postRequest("/forgot-password", { email: "Forgetful@example.org" })));
+    const unknown = await forgotAction(args(await postRequest("/forgot-password", { email: "nobody-here@example.org" })));
+    expect(known).toMatchObject({ done: true });
+    expect(unknown).toMatchObject({ done: true });
+    const emails = await prisma.emailMessage.findMany({ where: { toEmail: { in: ["forgetful@example.org", "nobody-here@example.org"] } } });
+    expect(emails.map((e) => [e.toEmail, e.template, e.subject])).toEqual([["forgetful@example.org", "sign-in-link", "Your new sign-in link for Auth Centre"]]);
+    const token = emails[0].text.match(/set-password\/([\w-]+)/)![1];
+    expect(await setPasswordLoader(args(await getRequest(`/set-password/${token}`), { token }))).toMatchObject({ valid: true, email: "forgetful@example.org" });
+
+    await forgotAction(args(await postRequest("/forgot-password", { email: "forgetful@example.org" })));
+    expect(await prisma.emailMessage.count({ where: { toEmail: "forgetful@example.org" } })).toBe(1);
+    expect((await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "link-issued" } })).actorName).toBe("Fern Forgetful");
+  });
+
+  it("asks for an email address in the right form", async () => {
+    const { action: forgotAction } = await import("~/routes/forgot-password");
+    expect(await forgotAction(args(await postRequest("/forgot-password", { email: "not an email" })))).toMatchObject({
+      done: false, errors: { email: "Enter an email address in the correct format, like name@example.org" },
+    });
+  });
+});

@@ -165,3 +165,21 @@ export async function redeemToken(token: string, password: string, now = new Dat
 export function accessLabel(accessRole: string) {
   return isAccessRole(accessRole) ? ACCESS_ROLE_LABELS[accessRole] : accessRole;
 }
+
+/** At most one self-service reset email per account in this period, so the form cannot be used to flood anyone. */
+export const RESET_THROTTLE_MS = 15 * 60 * 1000;
+
+/**
+ * "Forgotten your password?": a new link for an account with that email, if there is one that
+ * may sign in. Returns the new token, or null; the page says the same thing either way so it
+ * never reveals who has an account.
+ */
+export async function requestPasswordReset(email: string, now = new Date()): Promise<{ userId: string; token: string } | null> {
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user || user.disabledAt) return null;
+  if (user.accessRole === "assessor" && (!user.accessEndsOn || user.accessEndsOn < now.toISOString().slice(0, 10))) return null;
+  const recent = await prisma.passwordToken.findFirst({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - RESET_THROTTLE_MS) } } });
+  if (recent) return null;
+  const result = await newLinkFor({ id: user.id, name: user.name, centreId: user.centreId }, user.id, now);
+  return result.ok ? { userId: result.userId, token: result.token } : null;
+}
