@@ -4,11 +4,11 @@
  *   npm run bench:compliance            (PEOPLE=… RUNS=… to change the size)
  * Uses its own throwaway SQLite file; prints figures, asserts nothing.
  */
+import { time } from "./bench-timing";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 5000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -51,34 +51,20 @@ for (let start = 0; start < PEOPLE; start += 500) {
   });
 }
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-async function time(label: string, run: () => Promise<unknown> | unknown) {
-  await run(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  console.log(`${label.padEnd(58)} median ${median(times).toFixed(0).padStart(5)} ms   (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${RUNS} runs)`);
-}
 
 const data = await centreCompliance(centre.id, today);
 const columns = matrixColumns(data.courses, true);
 const csvColumns = matrixColumns(data.courses, false);
 console.log(`\n${PEOPLE} people, ${PEOPLE * 10} records, ${data.courses.length} courses, Node ${process.version}\n`);
-await time("Load and evaluate everyone (the matrix loader's work)", () => centreCompliance(centre.id, today));
-await time("Build matrix cells from evaluated rows (no database)", () =>
+await time("Load and evaluate everyone (the matrix loader's work)", RUNS, () => centreCompliance(centre.id, today));
+await time("Build matrix cells from evaluated rows (no database)", RUNS, () =>
   filterRows(data.rows, {}).map((row) => columns.map((column) => cellFor(row, column))));
-await time("Matrix page request: load, evaluate, cells", async () => {
+await time("Matrix page request: load, evaluate, cells", RUNS, async () => {
   const fresh = await centreCompliance(centre.id, today);
   return filterRows(fresh.rows, {}).map((row) => columns.map((column) => cellFor(row, column)));
 });
-await time("CSV export request: load, evaluate, CSV", async () => {
+await time("CSV export request: load, evaluate, CSV", RUNS, async () => {
   const fresh = await centreCompliance(centre.id, today);
   return matrixCsv(filterRows(fresh.rows, {}) as typeof fresh.rows, csvColumns, today);
 });

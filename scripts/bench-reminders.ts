@@ -3,7 +3,7 @@
  *   npm run bench:reminders
  * Compliance is evaluated first (as the run does), then the pure selection is timed on its own.
  */
-import { performance } from "node:perf_hooks";
+import { time } from "./bench-timing";
 import { DEFAULT_COURSES, DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
 import { evaluatePerson, type PersonFacts } from "~/modules/compliance/rules";
 import { DEFAULT_LEAD_DAYS, selectReminders, type ReminderPerson } from "~/modules/reminders/select";
@@ -24,20 +24,9 @@ function facts(i: number): PersonFacts {
   };
 }
 
-function time(label: string, run: () => unknown) {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(56)} median ${times[Math.floor(RUNS / 2)].toFixed(1).padStart(7)} ms   (min ${times[0].toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`);
-}
 
 let people: ReminderPerson[] = [];
-time(`Evaluate compliance for ${PEOPLE} people`, () => {
+await time(`Evaluate compliance for ${PEOPLE} people`, RUNS, () => {
   people = Array.from({ length: PEOPLE }, (_, i) => ({
     personId: `p${i}`, name: `Person ${i}`, email: `p${i}@example.org`, mode: i % 4 === 0 ? "weekly" : "individual",
     compliance: evaluatePerson(facts(i), courses, DEFAULT_SETTINGS, today),
@@ -46,5 +35,5 @@ time(`Evaluate compliance for ${PEOPLE} people`, () => {
 const sent = new Set<string>();
 const due = selectReminders(people, DEFAULT_LEAD_DAYS, today, sent);
 for (const r of due.slice(0, Math.floor(due.length / 2))) sent.add(r.key);
-time(`Select reminders for ${PEOPLE} people (${due.length} due, half already sent)`, () => selectReminders(people, DEFAULT_LEAD_DAYS, today, sent));
+await time(`Select reminders for ${PEOPLE} people (${due.length} due, half already sent)`, RUNS, () => selectReminders(people, DEFAULT_LEAD_DAYS, today, sent));
 console.log(`\nRuns: ${RUNS} each, Node ${process.version}`);

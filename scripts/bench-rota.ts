@@ -5,7 +5,7 @@
  * 2. The network: 340 centres of 15 people, one six-week rota each (two sessions a week).
  * Clearance is computed from real compliance rules first (as the app does), then timed apart.
  */
-import { performance } from "node:perf_hooks";
+import { time } from "./bench-timing";
 import { generateRota, type RotaPerson, type RotaShift } from "~/modules/rota/generate";
 import { londonInstant } from "~/modules/rota/recurrence";
 import { clearanceOn } from "~/modules/rota/eligibility";
@@ -50,33 +50,20 @@ function people(count: number, prefix: string, dates: string[]): RotaPerson[] {
   });
 }
 
-function median(values: number[]) {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
 
-function time(label: string, run: () => unknown) {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  console.log(`${label.padEnd(64)} median ${median(times).toFixed(1).padStart(7)} ms   (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
-}
 
 const centreShifts = shifts(3);
 const centreDates = centreShifts.map((s) => s.date);
 let centrePeople: RotaPerson[] = [];
-time("Clearance from compliance rules: 200 people x 18 dates", () => { centrePeople = people(200, "P", centreDates); });
+await time("Clearance from compliance rules: 200 people x 18 dates", RUNS, () => { centrePeople = people(200, "P", centreDates); });
 const result = generateRota(centreShifts, centrePeople);
-time("Generate: 200 people, 3 sessions a week, 6 weeks (18 sessions)", () => generateRota(centreShifts, centrePeople));
+await time("Generate: 200 people, 3 sessions a week, 6 weeks (18 sessions)", RUNS, () => generateRota(centreShifts, centrePeople));
 console.log(`   ${result.placements.length} places filled, ${result.shortfalls.length} shortfalls`);
 
 const networkShifts = shifts(2);
 const networkDates = networkShifts.map((s) => s.date);
 const centres = Array.from({ length: 340 }, (_, c) => people(15, `C${c}-`, networkDates));
-time("Generate: 340 centres of 15 people, 2 sessions a week, 6 weeks", () => {
+await time("Generate: 340 centres of 15 people, 2 sessions a week, 6 weeks", RUNS, () => {
   for (const centre of centres) generateRota(networkShifts, centre);
 });
 console.log(`\nRuns: ${RUNS} each, Node ${process.version}`);

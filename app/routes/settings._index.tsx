@@ -9,7 +9,7 @@ import { settingsSchema } from "~/modules/compliance/validation";
 import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
 import { prisma } from "~/db.server";
-import { setReminderLeadDays, setServeEveryWeeks } from "~/modules/rota/setup.server";
+import { setCentreSetting } from "~/modules/rota/setup.server";
 import { reminderSettingsSchema, rotaSettingsSchema } from "~/modules/rota/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
@@ -30,13 +30,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "reminders") {
     const parsed = parseForm(reminderSettingsSchema, formData);
     if (!parsed.ok) return parsed;
-    await setReminderLeadDays(actorOf(user), parsed.data.reminderLeadDays);
+    await setCentreSetting(actorOf(user), "reminderLeadDays", parsed.data.reminderLeadDays);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "rota") {
     const parsed = parseForm(rotaSettingsSchema, formData);
     if (!parsed.ok) return parsed;
-    await setServeEveryWeeks(actorOf(user), parsed.data.serveEveryWeeks);
+    await setCentreSetting(actorOf(user), "serveEveryWeeks", parsed.data.serveEveryWeeks);
     return redirect("/settings?saved=1");
   }
   const parsed = parseForm(settingsSchema, formData);

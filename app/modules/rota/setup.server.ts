@@ -144,26 +144,21 @@ export async function setTeamMember(actor: Actor, teamId: string, personId: stri
   });
 }
 
-export async function setServeEveryWeeks(actor: Actor, weeks: number) {
-  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { serveEveryWeeks: true } });
-  if (centre.serveEveryWeeks === weeks) return;
-  await prisma.$transaction(async (tx) => {
-    await tx.centre.update({ where: { id: actor.centreId }, data: { serveEveryWeeks: weeks } });
-    await recordAudit(tx, actor, {
-      entityType: "Centre", entityId: actor.centreId, action: "updated", summary: "Changed how often people serve by default",
-      changes: [{ field: "Serve at most every", from: `${centre.serveEveryWeeks} weeks`, to: `${weeks} weeks` }],
-    });
-  });
-}
+/** The centre's rota and reminder settings, each change audited with its before and after. */
+const CENTRE_SETTINGS = {
+  serveEveryWeeks: { summary: "Changed how often people serve by default", field: "Serve at most every", show: (v: number | string) => `${v} weeks` },
+  reminderLeadDays: { summary: "Changed when reminder emails go out", field: "Days before", show: (v: number | string) => String(v) },
+} as const;
 
-export async function setReminderLeadDays(actor: Actor, leadDays: string) {
-  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { reminderLeadDays: true } });
-  if (centre.reminderLeadDays === leadDays) return;
+export async function setCentreSetting<K extends keyof typeof CENTRE_SETTINGS>(actor: Actor, key: K, value: K extends "serveEveryWeeks" ? number : string) {
+  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true } });
+  if (centre[key] === value) return;
+  const spec = CENTRE_SETTINGS[key];
   await prisma.$transaction(async (tx) => {
-    await tx.centre.update({ where: { id: actor.centreId }, data: { reminderLeadDays: leadDays } });
+    await tx.centre.update({ where: { id: actor.centreId }, data: { [key]: value } });
     await recordAudit(tx, actor, {
-      entityType: "Centre", entityId: actor.centreId, action: "updated", summary: "Changed when reminder emails go out",
-      changes: [{ field: "Days before", from: centre.reminderLeadDays, to: leadDays }],
+      entityType: "Centre", entityId: actor.centreId, action: "updated", summary: spec.summary,
+      changes: [{ field: spec.field, from: spec.show(centre[key]), to: spec.show(value) }],
     });
   });
 }
