@@ -36,8 +36,3 @@ export function sessionSecret(): string {
   if (!secret) throw new Error("SESSION_SECRET is not set: set it to a random string of at least 32 characters (see README)");
   return secret;
 }
-
-/** For tests: forget what was read, so a changed process.env takes effect. */
-export function resetEnvCache() {
-  cached = undefined;
-}

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Checkbox, CheckboxGroup, DateField, ErrorSummary, SelectField, TextArea, TextField, valueOf, valuesOf } from "./forms";
-import { ROLE_LABELS, ROLES, STATUSES, STATUS_HINTS, STATUS_LABELS } from "~/modules/people/constants";
+import { ROLE_OPTIONS, STATUSES, STATUS_HINTS, STATUS_LABELS } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
 import type { FieldErrors, FormValues } from "~/utils/form";
 
@@ -30,7 +30,6 @@ const FIELD_LABELS: Record<string, string> = {
   conflictNote: "Conflict of interest note",
 };
 
-const ROLE_OPTIONS = ROLES.map((role) => [role, ROLE_LABELS[role]] as const);
 const STATUS_OPTIONS = STATUSES.map((status) => [status, `${STATUS_LABELS[status]}: ${STATUS_HINTS[status]}`] as const);
 
 export function PersonForm({

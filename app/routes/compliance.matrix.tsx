@@ -6,7 +6,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { matrixParams } from "~/modules/compliance/matrix-params";
 import { cellFor, filterRows, matrixColumns, summarise } from "~/modules/compliance/overview";
-import { ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
+import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Compliance matrix" }];
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ROLE_FILTER = [["", "Any role"], ...ROLES.map((r) => [r, ROLE_LABELS[r]] as const)] as const;
+const ROLE_FILTER = [["", "Any role"], ...ROLE_OPTIONS] as const;
 const STATUS_FILTER = [["", "Any status"], ...STATUSES.filter((s) => s !== "left").map((s) => [s, STATUS_LABELS[s]] as const)] as const;
 const VIEW_FILTER = [
   ["everyone", "Everyone"],

@@ -4,7 +4,7 @@ import { SelectField, TextField } from "~/components/forms";
 import { ConflictTag, StatusTag } from "~/components/tags";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
+import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { fullName, listPeople } from "~/modules/people/people.server";
 import { formatUkDate } from "~/utils/dates";
 
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ROLE_FILTER = [["", "Any role"], ...ROLES.map((r) => [r, ROLE_LABELS[r]] as const)] as const;
+const ROLE_FILTER = [["", "Any role"], ...ROLE_OPTIONS] as const;
 const STATUS_FILTER = [
   ["current", "Everyone who has not left"],
   ["all", "Everyone, including people who have left"],

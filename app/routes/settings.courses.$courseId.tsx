@@ -6,7 +6,7 @@ import { actorOf } from "~/modules/auth/actor";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
 import { getCourses, saveCourse } from "~/modules/compliance/compliance.server";
 import { courseSchema } from "~/modules/compliance/validation";
-import { ROLE_LABELS, ROLES } from "~/modules/people/constants";
+import { ROLE_OPTIONS } from "~/modules/people/constants";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.course ? `Edit ${data.course.name}` : "Add a course" }];
@@ -29,7 +29,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/settings?saved=1");
 }
 
-const ROLE_OPTIONS = ROLES.map((r) => [r, ROLE_LABELS[r]] as const);
 
 export default function CourseForm() {
   const { course } = useLoaderData<typeof loader>();

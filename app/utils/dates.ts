@@ -74,10 +74,6 @@ function fromUtcDate(date: Date): IsoDate {
   return toIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
-}
-
 /** The calendar day it is in London at the given instant. */
 export function londonToday(now: Date): IsoDate {
   return format(new TZDate(now.getTime(), LONDON), "yyyy-MM-dd");

@@ -10,6 +10,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   deputy_coordinator: "Deputy co-ordinator",
 };
 
+/** [value, label] pairs for role checkboxes and filters. */
+export const ROLE_OPTIONS = ROLES.map((role) => [role, ROLE_LABELS[role]] as const);
+
 export const STATUSES = ["applicant", "active", "paused", "left"] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { diffRecords, type FieldSpec } from "~/modules/audit/diff";
 import { formatUkDate, type IsoDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
-import { ROLE_LABELS, STATUS_LABELS, isRole, isStatus, roleList, type Role } from "./constants";
+import { STATUS_LABELS, isRole, isStatus, roleList } from "./constants";
 import { currentRoles, planRoleChanges } from "./roles";
 import type { PersonInput } from "./validation";
 
@@ -202,5 +202,3 @@ function snapshot(source: Omit<PersonSnapshot, "roles">, roles: string[]): Perso
     conflictNote: source.usesCentreForOwnFamily ? source.conflictNote : null,
   };
 }
-
-export const ROLE_OPTIONS = Object.entries(ROLE_LABELS) as [Role, string][];

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { checkbox, optionalEmail, optionalText, optionalUkDate, optionalUkPhone, requiredText } from "~/utils/form";
 import { formatUkDate } from "~/utils/dates";
-import { ROLES, STATUSES, isRole, isStatus, type Role, type Status } from "./constants";
+import { STATUSES, isRole, isStatus, type Role, type Status } from "./constants";
 
 const rolesField = z
   .array(z.string())
@@ -67,5 +67,3 @@ export const PERSON_REPEATED_FIELDS = ["roles"];
 export const leaveSchema = z.object({
   leftOn: optionalUkDate().refine((value) => value !== null, { message: "Enter the date of their last day" }),
 });
-
-export { ROLES };

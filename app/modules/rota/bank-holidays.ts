@@ -33,5 +33,3 @@ export const ENGLAND_AND_WALES_BANK_HOLIDAYS: { date: string; name: string }[] =
   { date: "2030-05-27", name: "Spring bank holiday" }, { date: "2030-08-26", name: "Summer bank holiday" },
   { date: "2030-12-25", name: "Christmas Day" }, { date: "2030-12-26", name: "Boxing Day" },
 ];
-
-export const LAST_BANK_HOLIDAY_YEAR = 2030;

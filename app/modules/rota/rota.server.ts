@@ -9,7 +9,7 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
 import { clearanceOn } from "./eligibility";
 import {
   SLOTS, SLOT_LABELS, checkPlacement, explainShortfall, generateRota, rankCandidates,
-  type Placement, type RotaContext, type RotaPerson, type RotaShift, type Slot,
+  type RotaContext, type RotaPerson, type RotaShift, type Slot,
 } from "./generate";
 import { sessionOccurrences, WEEKDAYS, type SessionForOccurrences, type WeekdayCode } from "./recurrence";
 
@@ -319,5 +319,3 @@ export function shiftsOfPerson(personId: string) {
     orderBy: { shift: { startsAt: "asc" } },
   });
 }
-
-export type { Placement };

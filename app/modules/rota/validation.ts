@@ -58,8 +58,6 @@ export const sessionSchema = z
 
 export type SessionInput = z.output<typeof sessionSchema>;
 
-export const ROTA_LENGTHS = [4, 5, 6] as const;
-
 export const rotaPlanSchema = z.object({
   startsOn: ukDate("Enter the first day of the rota"),
   weeks: z.enum(["4", "5", "6"], { error: "Choose four, five or six weeks" }).transform(Number),
