@@ -5,8 +5,8 @@ import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList, filterRows, summarise, type AttentionItem } from "~/modules/compliance/overview";
-import { shortSoon } from "~/modules/rota/rota.server";
-import { formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { shortShifts } from "~/modules/rota/rota.server";
+import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Compliance dashboard" }];
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = londonToday(new Date());
   const [{ rows }, short] = await Promise.all([
     centreCompliance(user.centreId, today),
-    can(user.accessRole, "rota:manage") ? shortSoon(user.centreId, today) : Promise.resolve([]),
+    can(user.accessRole, "rota:manage") ? shortShifts(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }) : Promise.resolve([]),
   ]);
   return {
     short,

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
-import { SLOTS, SLOT_LABELS, type Slot } from "~/modules/rota/generate";
+import { SLOTS, SLOT_LABELS, staffingNeeds, type Slot } from "~/modules/rota/generate";
 import { assignToShift, deleteDraftRota, isSlot, publishRota, removeFromShift, rotaView, swapAssignments } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { deliverSoon } from "~/modules/email/outbox.server";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       shifts: rota.shifts.map((s) => ({
         id: s.id, date: s.date, session: s.session.name, location: s.session.location,
         time: `${formatLondonTime(s.startsAt)} to ${formatLondonTime(s.endsAt)}`,
-        needs: { coordinator: s.coordinatorsNeeded, staff: s.staffNeeded, volunteer: s.volunteersNeeded } as Record<Slot, number>,
+        needs: staffingNeeds(s),
         assignments: s.assignments.map((a) => ({ id: a.id, personId: a.personId, name: `${a.person.firstName} ${a.person.lastName}`, slot: a.slot as Slot, status: a.status, note: a.note })),
         gaps: s.gaps,
       })),

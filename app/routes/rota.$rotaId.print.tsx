@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
-import { SLOTS, SLOT_LABELS } from "~/modules/rota/generate";
+import { SLOTS, SLOT_LABELS, staffingNeeds } from "~/modules/rota/generate";
 import { rotaView } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bySlot: SLOTS.map((slot) => ({
         slot, label: SLOT_LABELS[slot].many,
         names: s.assignments.filter((a) => a.slot === slot && a.status === "assigned").map((a) => `${a.person.firstName} ${a.person.lastName}`),
-        needed: { coordinator: s.coordinatorsNeeded, staff: s.staffNeeded, volunteer: s.volunteersNeeded }[slot],
+        needed: staffingNeeds(s)[slot],
       })).filter((x) => x.needed > 0 || x.names.length > 0),
     })),
   };

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateField, ErrorSummary, SelectField, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
-import { createDraftRota, listRotas, shortSoon } from "~/modules/rota/rota.server";
+import { createDraftRota, listRotas, shortShifts } from "~/modules/rota/rota.server";
 import { rotaPlanSchema } from "~/modules/rota/validation";
 import { prisma } from "~/db.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = londonToday(new Date());
   const [rotas, short, sessionCount, teamCount] = await Promise.all([
     listRotas(user.centreId),
-    shortSoon(user.centreId, today),
+    shortShifts(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }),
     prisma.contactSession.count({ where: { centreId: user.centreId, retired: false } }),
     prisma.team.count({ where: { centreId: user.centreId } }),
   ]);

@@ -12,7 +12,7 @@ import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList } from "~/modules/compliance/overview";
 import { deliverQueued, queueEmail, type DeliverySummary } from "~/modules/email/outbox.server";
 import { queueShiftReminders } from "~/modules/email/notices.server";
-import { SLOTS, SLOT_LABELS } from "~/modules/rota/generate";
+import { shortShifts } from "~/modules/rota/rota.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
 import type { Transporter } from "nodemailer";
 import { nextStep, parseLeadDays, selectReminders, weekOf, whenWords, type DueReminder } from "./select";
@@ -106,21 +106,6 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
   return summary;
 }
 
-async function upcomingGaps(centreId: string, today: IsoDate) {
-  const shifts = await prisma.shift.findMany({
-    where: { date: { gte: today, lte: addDaysIso(today, 42) }, rota: { centreId } },
-    include: { session: { select: { name: true } }, assignments: { where: { status: "assigned" }, select: { slot: true } } },
-    orderBy: { startsAt: "asc" },
-  });
-  return shifts.flatMap((s) => {
-    const short = SLOTS.map((slot) => {
-      const missing = { coordinator: s.coordinatorsNeeded, staff: s.staffNeeded, volunteer: s.volunteersNeeded }[slot] - s.assignments.filter((a) => a.slot === slot).length;
-      return missing > 0 ? `${missing} ${missing === 1 ? SLOT_LABELS[slot].one : SLOT_LABELS[slot].many}` : null;
-    }).filter(Boolean);
-    return short.length ? [{ when: formatUkDateWithDay(s.date), session: s.session.name, short: short.join(", ") }] : [];
-  });
-}
-
 async function queueDigests(
   centre: { id: string; name: string },
   rows: Awaited<ReturnType<typeof centreCompliance>>["rows"],
@@ -134,7 +119,8 @@ async function queueDigests(
   const attention = attentionList(rows, today);
   const line = (i: { personName: string; requirement: string; reason: string }) => ({ person: i.personName, requirement: i.requirement, detail: i.reason });
   const labels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
-  const gaps = await upcomingGaps(centre.id, today);
+  const gaps = (await shortShifts(centre.id, today, addDaysIso(today, 42), { publishedOnly: false }))
+    .map((s) => ({ when: formatUkDateWithDay(s.date), session: s.session, short: s.short }));
   for (const coordinator of coordinators) {
     const props = {
       name: coordinator.name.split(" ")[0], centreName: centre.name, weekOf: formatUkDate(week), appUrl: env().APP_URL,

@@ -26,6 +26,21 @@ export const SLOT_ROLES: Record<Slot, string[]> = {
   volunteer: ["volunteer"],
 };
 
+/** The places a session or shift needs, by kind. */
+export function staffingNeeds(shift: { coordinatorsNeeded: number; staffNeeded: number; volunteersNeeded: number }): Record<Slot, number> {
+  return { coordinator: shift.coordinatorsNeeded, staff: shift.staffNeeded, volunteer: shift.volunteersNeeded };
+}
+
+/** "1 volunteer, 2 staff members": the places still open given who fills which slot; "" when none. */
+export function unfilledWords(needs: Record<Slot, number>, filledSlots: readonly string[]): string {
+  return SLOTS.map((slot) => {
+    const missing = needs[slot] - filledSlots.filter((s) => s === slot).length;
+    return missing > 0 ? `${missing} ${missing === 1 ? SLOT_LABELS[slot].one : SLOT_LABELS[slot].many}` : null;
+  })
+    .filter(Boolean)
+    .join(", ");
+}
+
 /** How far back "how often have they served" looks when sharing shifts out fairly. */
 export const FAIRNESS_WINDOW_DAYS = 182;
 

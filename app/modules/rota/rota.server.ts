@@ -8,7 +8,7 @@ import { formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
 import { clearanceOn } from "./eligibility";
 import {
-  SLOTS, SLOT_LABELS, checkPlacement, explainShortfall, generateRota, rankCandidates,
+  SLOTS, SLOT_LABELS, checkPlacement, explainShortfall, generateRota, rankCandidates, staffingNeeds, unfilledWords,
   type RotaContext, type RotaPerson, type RotaShift, type Slot,
 } from "./generate";
 import { sessionOccurrences, WEEKDAYS, type SessionForOccurrences, type WeekdayCode } from "./recurrence";
@@ -98,7 +98,7 @@ export async function createDraftRota(actor: Actor, plan: RotaPlan) {
   const occurrences = (await occurrencesFor(actor.centreId, plan.startsOn, plan.endsOn)).filter((o) => !o.skippedBecause);
   const shifts: RotaShift[] = occurrences.map((o, i) => ({
     key: String(i), sessionName: o.session.name, date: o.date, startsAt: o.startsAt.getTime(), endsAt: o.endsAt.getTime(),
-    needs: { coordinator: o.session.coordinatorsNeeded, staff: o.session.staffNeeded, volunteer: o.session.volunteersNeeded },
+    needs: staffingNeeds(o.session),
   }));
   const { people, teams } = await rotaPeople(actor.centreId, shifts.map((s) => s.date));
   const firstTeamIndex = plan.mode === "teams" ? await nextTeamIndex(actor.centreId, teams.length) : 0;
@@ -145,7 +145,7 @@ type RotaWithShifts = Prisma.RotaGetPayload<{ include: typeof ROTA_INCLUDE }>;
 function toRotaShift(shift: RotaWithShifts["shifts"][number]): RotaShift {
   return {
     key: shift.id, sessionName: shift.session.name, date: shift.date, startsAt: shift.startsAt.getTime(), endsAt: shift.endsAt.getTime(),
-    needs: { coordinator: shift.coordinatorsNeeded, staff: shift.staffNeeded, volunteer: shift.volunteersNeeded },
+    needs: staffingNeeds(shift),
   };
 }
 
@@ -290,24 +290,21 @@ export async function cannotAttend(user: { id: string; name: string; centreId: s
   });
 }
 
-/** Published shifts in the next week that are still short: shown to co-ordinators at once. */
-export async function shortSoon(centreId: string, today: IsoDate, days = 7) {
-  const until = new Date(`${today}T00:00:00Z`);
-  until.setUTCDate(until.getUTCDate() + days);
+/**
+ * Shifts between two dates with places still open, e.g. "1 volunteer": published ones a week ahead
+ * for the dashboard's flag, any rota's for the co-ordinators' digest.
+ */
+export async function shortShifts(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }) {
   const shifts = await prisma.shift.findMany({
-    where: { rota: { centreId, status: "published" }, date: { gte: today, lte: until.toISOString().slice(0, 10) } },
+    where: { rota: { centreId, ...(publishedOnly ? { status: "published" } : {}) }, date: { gte: from, lte: to } },
     include: { session: { select: { name: true } }, assignments: { where: { status: "assigned" }, select: { slot: true } } },
     orderBy: { startsAt: "asc" },
   });
   return shifts
-    .map((shift) => {
-      const short = SLOTS.map((slot) => {
-        const needed = { coordinator: shift.coordinatorsNeeded, staff: shift.staffNeeded, volunteer: shift.volunteersNeeded }[slot];
-        const missing = needed - shift.assignments.filter((a) => a.slot === slot).length;
-        return missing > 0 ? `${missing} ${missing === 1 ? SLOT_LABELS[slot].one : SLOT_LABELS[slot].many}` : null;
-      }).filter(Boolean);
-      return { shiftId: shift.id, rotaId: shift.rotaId, date: shift.date, session: shift.session.name, short: short.join(", ") };
-    })
+    .map((shift) => ({
+      shiftId: shift.id, rotaId: shift.rotaId, date: shift.date, session: shift.session.name,
+      short: unfilledWords(staffingNeeds(shift), shift.assignments.map((a) => a.slot)),
+    }))
     .filter((s) => s.short);
 }
 

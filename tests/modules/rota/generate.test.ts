@@ -227,3 +227,12 @@ describe("cover", () => {
     expect(ranked.map((r) => [r.person.id, r.reason])).toEqual([["Ben", "last on Sat 3 Jan"], ["Ann", "last on Sat 14 Feb"]]);
   });
 });
+
+describe("unfilled places in words", () => {
+  it("names each kind of place still open, and nothing when full", async () => {
+    const { staffingNeeds, unfilledWords } = await import("~/modules/rota/generate");
+    const needs = staffingNeeds({ coordinatorsNeeded: 1, staffNeeded: 2, volunteersNeeded: 3 });
+    expect(unfilledWords(needs, ["volunteer", "staff"])).toBe("1 co-ordinator or deputy, 1 staff member, 2 volunteers");
+    expect(unfilledWords(needs, ["coordinator", "staff", "staff", "volunteer", "volunteer", "volunteer", "volunteer"])).toBe("");
+  });
+});
