@@ -69,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return { ...parsed, intent };
     const result = await addAssessor(actor, parsed.data);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
-    await queueSignInLink(result.userId, result.token, true);
+    await queueSignInLink(result.userId, result.token, result.invitation);
     deliverSoon();
     return { ok: true as const, intent, name: parsed.data.name, link: `${origin}/set-password/${result.token}` };
   }
@@ -84,10 +84,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "new-link") {
     const result = await newLinkFor(actor, parsed.data.userId);
     if (!result.ok) return { ...formFailure(result.errors, {}), intent };
-    await queueSignInLink(result.userId, result.token, false);
+    await queueSignInLink(result.userId, result.token, result.invitation);
     deliverSoon();
-    const target = (await listSignIns(user.centreId)).find((u) => u.id === parsed.data.userId);
-    return { ok: true as const, intent, name: target?.name ?? "them", link: `${origin}/set-password/${result.token}` };
+    return { ok: true as const, intent, name: result.name, link: `${origin}/set-password/${result.token}` };
   }
   if (intent === "remove") {
     const result = await removeAccess(actor, parsed.data.userId);

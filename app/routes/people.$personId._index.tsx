@@ -69,10 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite") {
     const parsed = parseForm(inviteSchema, formData);
     if (!parsed.ok) return { ...parsed, intent };
-    const hadSignIn = Boolean((await getPerson(user.centreId, params.personId!))?.user?.passwordHash);
     const result = await invitePerson(actorOf(user), params.personId!, parsed.data.accessRole);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
-    await queueSignInLink(result.userId, result.token, !hadSignIn);
+    await queueSignInLink(result.userId, result.token, result.invitation);
     deliverSoon();
     return { ok: true as const, intent, link: `${new URL(request.url).origin}/set-password/${result.token}` };
   }

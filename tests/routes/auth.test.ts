@@ -127,6 +127,17 @@ describe("assessors and sign-ins", () => {
     expect(clash).toMatchObject({ ok: false, errors: { email: "This email already signs in as Cee Ordinator" } });
   });
 
+  it("emails a new link as a reset to someone with a password, and as a welcome to someone who never set one", async () => {
+    const active = await createUser(centreId, "volunteer", { email: "has.password@example.org", name: "Hal Haspass" });
+    const invited = await createUser(centreId, "volunteer", { email: "no.password@example.org", name: "Nia Nopass", password: null });
+    for (const user of [active, invited]) {
+      const result = await accountsAction(args(await postRequest("/accounts", { intent: "new-link", userId: user.id }, coordinator)));
+      expect(result).toMatchObject({ ok: true, name: user.name });
+    }
+    const templates = await prisma.emailMessage.findMany({ where: { toEmail: { in: ["has.password@example.org", "no.password@example.org"] } }, orderBy: { toEmail: "asc" } });
+    expect(templates.map((m) => [m.toEmail, m.template])).toEqual([["has.password@example.org", "sign-in-link"], ["no.password@example.org", "invitation"]]);
+  });
+
   it("turns off a sign-in so its session stops working", async () => {
     const assessor = await createUser(centreId, "assessor");
     await expect(peopleLoader(args(await getRequest("/people", assessor)))).resolves.toMatchObject({ filters: { status: "current" }, canEdit: false });

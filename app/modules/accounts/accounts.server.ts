@@ -12,7 +12,8 @@ import type { FieldErrors } from "~/utils/form";
 
 export const LINK_VALID_DAYS = 7;
 
-export type LinkResult = { ok: true; userId: string; token: string } | { ok: false; errors: FieldErrors };
+/** `invitation`: they have never set a password, so the email welcomes them rather than resets. */
+export type LinkResult = { ok: true; userId: string; token: string; name: string; invitation: boolean } | { ok: false; errors: FieldErrors };
 
 export function listSignIns(centreId: string) {
   return prisma.user.findMany({
@@ -74,7 +75,7 @@ export async function invitePerson(actor: Actor, personId: string, accessRole: A
     });
     return { userId: user.id, token };
   });
-  return { ok: true, ...result };
+  return { ok: true, ...result, name: fullName(person), invitation: !person.user?.passwordHash };
 }
 
 export async function addAssessor(
@@ -98,7 +99,7 @@ export async function addAssessor(
     });
     return { userId: user.id, token };
   });
-  return { ok: true, ...result };
+  return { ok: true, ...result, name: input.name, invitation: true };
 }
 
 async function findCentreUser(actor: Actor, userId: string) {
@@ -128,7 +129,7 @@ export async function newLinkFor(actor: Actor, userId: string, now = new Date())
     await recordAudit(tx, actor, { entityType: "User", entityId: userId, personId: user.personId, action: "link-issued", summary: `Issued a new sign-in link for ${user.name}` });
     return token;
   });
-  return { ok: true, userId, token };
+  return { ok: true, userId, token, name: user.name, invitation: !user.passwordHash };
 }
 
 export async function removeAccess(actor: Actor, userId: string) {
