@@ -94,8 +94,8 @@ describe("a reminder run over real SMTP", () => {
     await prisma.person.update({ where: { id: person.id }, data: { reminderMode: "weekly" } });
     await cleared(person.id);
     await safeguardingDueIn(person.id, 20);
-    const induction = await prisma.course.findFirstOrThrow({ where: { centreId, kind: "naccc_module" } });
-    await prisma.trainingRecord.create({ data: { personId: person.id, courseId: induction.id, completedOn: addMonthsIso(addDaysIso(today, 50), -36), deliveryMethod: "workbook" } });
+    const nacccModule = await prisma.course.findFirstOrThrow({ where: { centreId, kind: "naccc_module" } });
+    await prisma.trainingRecord.create({ data: { personId: person.id, courseId: nacccModule.id, completedOn: addMonthsIso(addDaysIso(today, 50), -36), deliveryMethod: "workbook" } });
 
     const before = smtp.received.length;
     const summary = await runReminders({ centreId, transport: smtpTransport(smtp.port) });
@@ -103,7 +103,7 @@ describe("a reminder run over real SMTP", () => {
     const mail = smtp.received.slice(before).find((m) => m.subject?.startsWith("Your weekly summary"))!;
     expect(mail.subject).toBe("Your weekly summary: 2 things to renew");
     expect(mail.text).toContain("Safeguarding refresher");
-    expect(mail.text).toContain(induction.name);
+    expect(mail.text).toContain(nacccModule.name);
     const again = await runReminders({ centreId, transport: smtpTransport(smtp.port) });
     expect(again.summariesQueued).toBe(0);
   });

@@ -10,7 +10,7 @@ import { shiftsToIcs } from "~/modules/rota/calendar";
 import { toCalendarShift } from "~/modules/rota/calendar.server";
 import { SLOT_LABELS, type Slot } from "~/modules/rota/generate";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
-import { queueEmail, type Attachment } from "./outbox.server";
+import { alreadyQueued, queueEmail, type Attachment } from "./outbox.server";
 
 type AssignmentWithShift = Parameters<typeof toCalendarShift>[0];
 
@@ -84,7 +84,7 @@ export async function queueShiftReminders(centreId: string, from: string, to: st
     const subject = subjectForShift({ shift: line });
     const dedupeKey = `shift:${a.id}:${a.shift.date}`;
     if (dryRun) {
-      if (!(await prisma.emailMessage.findUnique({ where: { dedupeKey }, select: { id: true } }))) would.push({ to: a.person.email, subject });
+      if (!(await alreadyQueued(dedupeKey))) would.push({ to: a.person.email, subject });
       continue;
     }
     const id = await queueEmail({

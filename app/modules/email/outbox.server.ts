@@ -32,9 +32,14 @@ export async function renderEmail(react: ReactElement) {
 
 type Tx = Prisma.TransactionClient;
 
+/** Whether an email with this key was ever queued: dry runs ask this, and queueing checks it. */
+export async function alreadyQueued(dedupeKey: string, tx: Tx = prisma) {
+  return Boolean(await tx.emailMessage.findUnique({ where: { dedupeKey }, select: { id: true } }));
+}
+
 /** Queue an email unless one with the same key exists. Returns the message id, or null if it was already queued. */
 export async function queueEmail(email: OutgoingEmail, tx: Tx = prisma, extra?: (tx: Tx, messageId: string) => Promise<void>): Promise<string | null> {
-  if (await tx.emailMessage.findUnique({ where: { dedupeKey: email.dedupeKey }, select: { id: true } })) return null;
+  if (await alreadyQueued(email.dedupeKey, tx)) return null;
   const { html, text } = await renderEmail(email.react);
   try {
     const message = await tx.emailMessage.create({

@@ -10,7 +10,7 @@ import ExpiryReminder, { subjectForReminder, type ReminderItem } from "../../../
 import CoordinatorDigest, { subjectForDigest } from "../../../emails/coordinator-digest";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList } from "~/modules/compliance/overview";
-import { deliverQueued, queueEmail, type DeliverySummary } from "~/modules/email/outbox.server";
+import { alreadyQueued, deliverQueued, queueEmail, type DeliverySummary } from "~/modules/email/outbox.server";
 import { queueShiftReminders } from "~/modules/email/notices.server";
 import { shortShifts } from "~/modules/rota/rota.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
@@ -73,7 +73,7 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
         const props = { name: person.firstName, centreName: centre.name, items: items(batch.list), weekly, appUrl: env().APP_URL };
         const subject = subjectForReminder(props);
         if (dryRun) {
-          if (!(await prisma.emailMessage.findUnique({ where: { dedupeKey: batch.dedupeKey }, select: { id: true } }))) summary.wouldSend.push({ to: person.email, subject });
+          if (!(await alreadyQueued(batch.dedupeKey))) summary.wouldSend.push({ to: person.email, subject });
           else if (weekly) summary.waitingForWeeklySummary += batch.list.length;
           continue;
         }
@@ -131,7 +131,7 @@ async function queueDigests(
     };
     const dedupeKey = `digest:${coordinator.id}:${week}`;
     if (dryRun) {
-      if (!(await prisma.emailMessage.findUnique({ where: { dedupeKey }, select: { id: true } }))) summary.wouldSend.push({ to: coordinator.email, subject: subjectForDigest(props) });
+      if (!(await alreadyQueued(dedupeKey))) summary.wouldSend.push({ to: coordinator.email, subject: subjectForDigest(props) });
       continue;
     }
     const id = await queueEmail({
