@@ -6,8 +6,7 @@
 import { prisma } from "~/db.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { createDraftRota, publishRota } from "~/modules/rota/rota.server";
-import { addTeam, saveSession, setTeamMember } from "~/modules/rota/setup.server";
-import { addClosure } from "~/modules/rota/setup.server";
+import { addClosure, addTeam, saveSession, setTeamMember } from "~/modules/rota/setup.server";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 
 /** The Saturday on or before a date. */
