@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["tests/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file.ts"],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores in CI: two workers keep the browser tests from starving the rest.
     maxWorkers: 2,

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { clock } from "~/utils/clock.server";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 5000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -23,7 +24,7 @@ const { matrixColumns, filterRows, cellFor } = await import("~/modules/complianc
 const { matrixCsv } = await import("~/modules/compliance/csv");
 const { addDaysIso, londonToday } = await import("~/utils/dates");
 
-const today = londonToday(new Date());
+const today = clock.today();
 const ago = (days: number) => addDaysIso(today, -days);
 
 console.log(`Seeding ${PEOPLE} people with 10 records each...`);
@@ -34,8 +35,7 @@ const ROLES = ["volunteer", "volunteer", "volunteer", "staff", "trustee", "deput
 for (let start = 0; start < PEOPLE; start += 500) {
   const batch = Array.from({ length: Math.min(500, PEOPLE - start) }, (_, k) => start + k);
   await prisma.person.createMany({
-    data: batch.map((i) => ({ id: `p${i}`, centreId: centre.id, firstName: `First${i}`, lastName: `Last${i}`, email: `p${i}@example.org`, status: "active", startedOn: ago(400 + (i % 2000)) })),
-  });
+    data: batch.map((i) => ({ id: `p${i}`, centreId: centre.id, firstName: `First${i}`, lastName: `Last${i}`, email: `p${i}@example.org`, status: "active", startedOn: ago(400 + (i % 2000)) })) });
   await prisma.personRole.createMany({ data: batch.map((i) => ({ personId: `p${i}`, role: ROLES[i % ROLES.length], startedOn: ago(400 + (i % 2000)) })) });
   await prisma.dbsCheck.createMany({
     data: batch.map((i) => ({

@@ -6,16 +6,17 @@ import { SignInLinkNotice } from "~/components/sign-in-link";
 import { accessLabel, addAssessor, listSignIns, newLinkFor, removeAccess, setAssessorEnd } from "~/modules/accounts/accounts.server";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
-import { formatLondonDateTime, formatUkDate, londonToday } from "~/utils/dates";
+import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
 import { formFailure, formValues, parseForm, requiredEmail, requiredText, ukDate } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { queueSignInLink } from "~/modules/email/notices.server";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign-ins" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "accounts:manage");
-  const today = londonToday(new Date());
+  const today = clock.today();
   const users = await listSignIns(user.centreId);
   return {
     me: user.id,
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Assessor access must not already have ended; a year at most keeps it a deliberate choice. */
 function accessEndsOnField() {
   return ukDate("Enter the last day the assessor may sign in").superRefine((date, ctx) => {
-    const today = londonToday(new Date());
+    const today = clock.today();
     if (date < today) ctx.addIssue({ code: "custom", message: "The last day of access cannot be in the past" });
     const limit = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
     if (date > limit) ctx.addIssue({ code: "custom", message: `Give access for a year at most (until ${formatUkDate(limit)}); you can extend it later` });

@@ -6,13 +6,14 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList, filterRows, summarise, type AttentionItem } from "~/modules/compliance/overview";
 import { shortShifts } from "~/modules/rota/rota.server";
-import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Compliance dashboard" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
-  const today = londonToday(new Date());
+  const today = clock.today();
   const [{ rows }, short] = await Promise.all([
     centreCompliance(user.centreId, today),
     can(user.accessRole, "rota:manage") ? shortShifts(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }) : Promise.resolve([]),

@@ -8,12 +8,13 @@ import { matrixParams } from "~/modules/compliance/matrix-params";
 import { cellFor, filterRows, matrixColumns, summarise } from "~/modules/compliance/overview";
 import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Compliance matrix" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
-  const { date, filters } = matrixParams(new URL(request.url));
+  const { date, filters } = matrixParams(new URL(request.url), clock.today());
   const { courses, rows } = await centreCompliance(user.centreId, date.date);
   const columns = matrixColumns(courses, true);
   const shown = filterRows(rows, filters);

@@ -4,11 +4,12 @@ import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { matrixCsv } from "~/modules/compliance/csv";
 import { matrixParams } from "~/modules/compliance/matrix-params";
 import { filterRows, matrixColumns } from "~/modules/compliance/overview";
+import { clock } from "~/utils/clock.server";
 
 /** The matrix for the chosen date and filters, one column per requirement, for assessors' evidence. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
-  const { date, filters } = matrixParams(new URL(request.url));
+  const { date, filters } = matrixParams(new URL(request.url), clock.today());
   const { courses, rows } = await centreCompliance(user.centreId, date.date);
   const csv = matrixCsv(filterRows(rows, filters) as typeof rows, matrixColumns(courses, false), date.date);
   return new Response(csv, {

@@ -13,14 +13,15 @@ import { STATUS_SEVERITY } from "~/modules/compliance/rules";
 import { roleList } from "~/modules/people/constants";
 import { fullName } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
-import { formatUkDate, londonToday } from "~/utils/dates";
+import { formatUkDate } from "~/utils/dates";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "My record" }];
 
 /** A volunteer's own record: only ever their own, whatever they ask for. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
-  const today = londonToday(new Date());
+  const today = clock.today();
   const found = user.personId ? await personCompliance(user.centreId, user.personId, today) : null;
   if (!found) return { name: user.name, person: null };
   const { person, compliance } = found;

@@ -5,14 +5,15 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { calendarToken, resetCalendarToken } from "~/modules/rota/calendar.server";
 import { SLOT_LABELS, type Slot } from "~/modules/rota/generate";
 import { cannotAttend, shiftsOfPerson } from "~/modules/rota/rota.server";
-import { formatLondonTime, formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { formatLondonTime, formatUkDateWithDay } from "~/utils/dates";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "My shifts" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   if (!user.personId) return { linked: false as const };
-  const today = londonToday(new Date());
+  const today = clock.today();
   const [assignments, token] = await Promise.all([shiftsOfPerson(user.personId), calendarToken(user.personId)]);
   const shifts = assignments.map((a) => ({
     id: a.id, date: a.shift.date, session: a.shift.session.name, location: a.shift.session.location,

@@ -14,10 +14,11 @@ import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { fullName, getPerson, markLeft } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
 import { leaveSchema } from "~/modules/people/validation";
-import { formatLondonDateTime, formatUkDate, londonToday } from "~/utils/dates";
+import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { queueSignInLink } from "~/modules/email/notices.server";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.person.name : "Person" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const held = currentRoles(person.roles);
   return {
     canEdit: can(user.accessRole, "people:write"),
-    today: londonToday(new Date()),
+    today: clock.today(),
     person: {
       id: person.id,
       name: fullName(person),

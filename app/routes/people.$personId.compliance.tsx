@@ -19,8 +19,9 @@ import {
 import { fullName } from "~/modules/people/people.server";
 import { roleList } from "~/modules/people/constants";
 import { dateParam } from "~/utils/date-param";
-import { formatUkDate, londonToday } from "~/utils/dates";
+import { formatUkDate } from "~/utils/dates";
 import { formFailure, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name}: checks and training` : "Checks and training" }];
 
@@ -29,7 +30,7 @@ const label = <T extends Record<string, string>>(options: T, key: string) => opt
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const url = new URL(request.url);
-  const date = dateParam(url);
+  const date = dateParam(url, clock.today());
   const found = await personCompliance(user.centreId, params.personId!, date.date);
   invariantResponse(found, "We could not find that person at your centre.");
   const { person, courses, compliance, settings } = found;
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: person.id,
     name: fullName(person),
-    today: londonToday(new Date()),
+    today: clock.today(),
     date,
     canEdit: can(user.accessRole, "compliance:write"),
     compliance: { ...compliance, roles: roleList(compliance.roles) },
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "compliance:write");
   const actor = actorOf(user);
   const personId = params.personId!;
-  const today = londonToday(new Date());
+  const today = clock.today();
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const fail = (errors: FieldErrors) => ({ ...formFailure(errors, formValues(formData)), intent, target: String(formData.get("dbsCheckId") ?? formData.get("referenceId") ?? "") });

@@ -7,8 +7,8 @@ import { invariantResponse, requirePermission } from "~/modules/auth/session.ser
 import { fullName, getPerson, updatePerson } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
 import { PERSON_REPEATED_FIELDS, personSchema } from "~/modules/people/validation";
-import { londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.name}` : "Edit person" }];
 
@@ -29,8 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startedOn: person.startedOn,
       leftOn: person.leftOn,
       usesCentreForOwnFamily: person.usesCentreForOwnFamily,
-      conflictNote: person.conflictNote,
-    },
+      conflictNote: person.conflictNote },
   };
 }
 
@@ -39,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(personSchema, formData, PERSON_REPEATED_FIELDS);
   if (!parsed.ok) return parsed;
-  const result = await updatePerson(actorOf(user), params.personId!, parsed.data, londonToday(new Date()));
+  const result = await updatePerson(actorOf(user), params.personId!, parsed.data, clock.today());
   if (!result.ok) return formFailure(result.errors, formValues(formData));
   return redirect(`/people/${result.personId}?saved=updated`);
 }

@@ -6,8 +6,8 @@ import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createPerson } from "~/modules/people/people.server";
 import { PERSON_REPEATED_FIELDS, personSchema } from "~/modules/people/validation";
-import { londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a person" }];
 
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(personSchema, formData, PERSON_REPEATED_FIELDS);
   if (!parsed.ok) return parsed;
-  const result = await createPerson(actorOf(user), parsed.data, londonToday(new Date()));
+  const result = await createPerson(actorOf(user), parsed.data, clock.today());
   if (!result.ok) return formFailure(result.errors, formValues(formData));
   return redirect(`/people/${result.personId}?saved=created`);
 }

@@ -7,14 +7,15 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { createDraftRota, listRotas, shortShifts } from "~/modules/rota/rota.server";
 import { rotaPlanSchema } from "~/modules/rota/validation";
 import { prisma } from "~/db.server";
-import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { parseForm } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Rotas" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
-  const today = londonToday(new Date());
+  const today = clock.today();
   const [rotas, short, sessionCount, teamCount] = await Promise.all([
     listRotas(user.centreId),
     shortShifts(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }),

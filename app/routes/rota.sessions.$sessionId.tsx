@@ -9,8 +9,9 @@ import { toPattern } from "~/modules/rota/rota.server";
 import { addExtraDate, saveSession } from "~/modules/rota/setup.server";
 import { WEEKDAY_OPTIONS, extraDateSchema, sessionSchema } from "~/modules/rota/validation";
 import { prisma } from "~/db.server";
-import { formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { formValues, parseForm, type FieldErrors } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session ? `Edit ${data.session.name}` : "Add a session" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? null
     : await prisma.contactSession.findFirst({ where: { id: params.sessionId, centreId: user.centreId }, include: { extraDates: { orderBy: { date: "asc" } } } });
   invariantResponse(isNew || session, "We could not find that session.");
-  const preview = session ? await previewSession(user.centreId, session.id, toPattern(session), session.skipBankHolidays, londonToday(new Date())) : null;
+  const preview = session ? await previewSession(user.centreId, session.id, toPattern(session), session.skipBankHolidays, clock.today()) : null;
   const fields = session && {
     id: session.id, name: session.name, location: session.location, frequency: session.frequency, interval: session.interval,
     weekdays: session.weekdays, weekOfMonth: session.weekOfMonth, startsOn: session.startsOn, endsOn: session.endsOn,
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(sessionSchema, formData, ["weekdays"]);
   if (!parsed.ok) return { ...parsed, intent, preview: null };
   if (intent === "preview") {
-    const preview = await previewSession(user.centreId, sessionId, parsed.data, parsed.data.skipBankHolidays, londonToday(new Date()));
+    const preview = await previewSession(user.centreId, sessionId, parsed.data, parsed.data.skipBankHolidays, clock.today());
     return { ok: false as const, errors: {} as FieldErrors, values: formValues(formData), intent, preview };
   }
   const saved = await saveSession(actorOf(user), sessionId, parsed.data);

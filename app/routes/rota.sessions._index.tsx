@@ -7,14 +7,15 @@ import { describePattern } from "~/modules/rota/recurrence";
 import { listSessions, toPattern } from "~/modules/rota/rota.server";
 import { addClosure, listClosures, removeClosure, setSessionRetired } from "~/modules/rota/setup.server";
 import { closureSchema } from "~/modules/rota/validation";
-import { formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { formatUkDateWithDay } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Sessions and closures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
-  const [sessions, closures] = await Promise.all([listSessions(user.centreId), listClosures(user.centreId, londonToday(new Date()))]);
+  const [sessions, closures] = await Promise.all([listSessions(user.centreId), listClosures(user.centreId, clock.today())]);
   return {
     sessions: sessions.map((s) => ({
       id: s.id, name: s.name, location: s.location, retired: s.retired, pattern: describePattern(toPattern(s)),

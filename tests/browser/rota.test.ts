@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { useDemoInBrowser } from "../helpers/demo-browser";
+import { clock } from "~/utils/clock.server";
+import { addDaysIso, addMonthsIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
+
+/** The first day of next month, and the first Wednesday in it. */
+function nextMonthsFirstWednesday() {
+  const firstOfNextMonth = `${addMonthsIso(clock.today(), 1).slice(0, 8)}01`;
+  let date = firstOfNextMonth;
+  while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 3) date = addDaysIso(date, 1);
+  return { firstOfNextMonth, firstWednesday: date };
+}
 
 const demo = useDemoInBrowser();
 
@@ -15,12 +25,13 @@ describe("rotas in a real browser", () => {
     await page.getByLabel("Wednesday").check();
     await page.getByLabel("How often").selectOption("monthly");
     await page.getByLabel("For monthly sessions: which week").selectOption("1");
-    await page.getByLabel("First session").fill("01/01/2027");
+    const { firstOfNextMonth, firstWednesday } = nextMonthsFirstWednesday();
+    await page.getByLabel("First session").fill(formatUkDate(firstOfNextMonth));
     await page.getByLabel("Start time").fill("15:30");
     await page.getByLabel("Finish time").fill("17:30");
     await page.getByRole("button", { name: "Preview dates" }).click();
     await page.getByRole("heading", { name: "Every month on the 1st Wednesday, 15:30 to 17:30" }).waitFor();
-    expect(await page.getByRole("status").textContent()).toContain("Wed 6 Jan 2027");
+    expect(await page.getByRole("status").textContent()).toContain(formatUkDateWithDay(firstWednesday));
     await page.getByRole("button", { name: "Save session" }).click();
     await page.waitForURL(/\/rota\/sessions\/[^/]+\?saved=session/);
 

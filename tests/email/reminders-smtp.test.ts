@@ -6,12 +6,13 @@ import { deliverQueued } from "~/modules/email/outbox.server";
 import { queueRotaPublished } from "~/modules/email/notices.server";
 import { loader as outboxLoader, action as outboxAction } from "~/routes/outbox._index";
 import { action as personAction } from "~/routes/people.$personId._index";
-import { addDaysIso, addMonthsIso, formatUkDate, londonToday } from "~/utils/dates";
+import { addDaysIso, addMonthsIso, formatUkDate } from "~/utils/dates";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
 import { freePort, smtpTransport, startSmtp } from "../helpers/smtp";
+import { clock } from "~/utils/clock.server";
 
-const today = londonToday(new Date());
+const today = clock.today();
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let centreId: string;
 let coordinator: Awaited<ReturnType<typeof createUser>>;
@@ -75,11 +76,11 @@ describe("a reminder run over real SMTP", () => {
     expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
 
     // Too soon to retry: the back-off holds it.
-    expect(await deliverQueued(smtpTransport(port), new Date())).toEqual({ sent: 0, failed: 0, held: 0 });
+    expect(await deliverQueued(smtpTransport(port), clock.now())).toEqual({ sent: 0, failed: 0, held: 0 });
 
     const back = await startSmtp(port);
     try {
-      const later = new Date(Date.now() + 6 * 60_000);
+      const later = new Date(clock.now().getTime() + 6 * 60_000);
       expect(await deliverQueued(smtpTransport(port), later)).toEqual({ sent: 1, failed: 0, held: 0 });
       expect(await deliverQueued(smtpTransport(port), later)).toEqual({ sent: 0, failed: 0, held: 0 });
       expect(back.received.map((m) => m.subject)).toEqual([`Safeguarding refresher: due in 7 days, by ${formatUkDate(addDaysIso(today, 7))}`]);

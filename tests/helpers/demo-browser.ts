@@ -1,14 +1,13 @@
-/** A browser test against the built app serving the demo centre (this test file's own database). */
+/** A browser test against the built app serving the demo centre (this test file's own copy of it). */
 import { afterAll, beforeAll } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
+import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
 import { launchBrowser } from "./browser";
 import { startServer } from "./server";
 
 export function useDemoInBrowser() {
   const state = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
   beforeAll(async () => {
-    await seedDemo();
     state.server = await startServer();
     state.browser = await launchBrowser();
   });

@@ -8,9 +8,10 @@ import { loader as auditLoader } from "~/routes/audit";
 import { loader as peopleLoader } from "~/routes/people._index";
 import { createCoordinator } from "~/modules/accounts/setup.server";
 import { MAX_FAILED_SIGN_INS } from "~/modules/auth/sign-in-policy";
-import { addDaysIso, formatUkDate, londonToday } from "~/utils/dates";
+import { addDaysIso, formatUkDate } from "~/utils/dates";
 import { TEST_PASSWORD, createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
+import { clock } from "~/utils/clock.server";
 
 let centreId: string;
 let coordinator: Awaited<ReturnType<typeof createUser>>;
@@ -109,7 +110,7 @@ describe("inviting a person and setting a password", () => {
 
 describe("assessors and sign-ins", () => {
   it("adds an assessor whose access ends on the chosen date, and lets it be extended", async () => {
-    const ends = addDaysIso(londonToday(new Date()), 30);
+    const ends = addDaysIso(clock.today(), 30);
     const result = await accountsAction(args(await postRequest("/accounts", { intent: "add-assessor", name: "Ada Assessor", email: "ada.assessor@example.org", accessEndsOn: formatUkDate(ends) }, coordinator)));
     expect(result).toMatchObject({ ok: true, name: "Ada Assessor" });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "ada.assessor@example.org" } });
@@ -123,7 +124,7 @@ describe("assessors and sign-ins", () => {
   it("refuses an end date in the past and a duplicate email", async () => {
     const result = await accountsAction(args(await postRequest("/accounts", { intent: "add-assessor", name: "Late", email: "coord@example.org", accessEndsOn: "01/01/2020" }, coordinator)));
     expect(result).toMatchObject({ ok: false, errors: { accessEndsOn: "The last day of access cannot be in the past" } });
-    const clash = await accountsAction(args(await postRequest("/accounts", { intent: "add-assessor", name: "Clash", email: "coord@example.org", accessEndsOn: formatUkDate(addDaysIso(londonToday(new Date()), 3)) }, coordinator)));
+    const clash = await accountsAction(args(await postRequest("/accounts", { intent: "add-assessor", name: "Clash", email: "coord@example.org", accessEndsOn: formatUkDate(addDaysIso(clock.today(), 3)) }, coordinator)));
     expect(clash).toMatchObject({ ok: false, errors: { email: "This email already signs in as Cee Ordinator" } });
   });
 
@@ -161,8 +162,14 @@ describe("the audit log", () => {
   it("is readable by co-ordinators and assessors, not volunteers", async () => {
     const assessor = await createUser(centreId, "assessor");
     const volunteer = await createUser(centreId, "volunteer");
-    expect((await auditLoader(args(await getRequest("/audit", assessor)))).total).toBeGreaterThan(0);
-    expect((await auditLoader(args(await getRequest("/audit", coordinator)))).total).toBeGreaterThan(0);
+    const person = await createPerson(centreId, { firstName: "Aud", lastName: "Ited", email: null });
+    await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: formatUkDate(clock.today()) }, coordinator), { personId: person.id }));
+    const expected = await prisma.auditEvent.count({ where: { centreId } });
+    for (const reader of [assessor, coordinator]) {
+      const log = await auditLoader(args(await getRequest("/audit", reader)));
+      expect(log.total).toBe(expected);
+      expect(log.entries[0]).toMatchObject({ actorName: "Cee Ordinator", summary: "Marked Aud Ited as left" });
+    }
     expect((await thrownResponse(async () => auditLoader(args(await getRequest("/audit", volunteer))))).status).toBe(403);
   });
 

@@ -5,9 +5,10 @@ import { action as editAction, loader as editLoader } from "~/routes/people.$per
 import { action as personAction, loader as personLoader } from "~/routes/people.$personId._index";
 import { loader as peopleLoader } from "~/routes/people._index";
 import { loader as meLoader } from "~/routes/me";
-import { londonToday, addDaysIso } from "~/utils/dates";
+import { addDaysIso } from "~/utils/dates";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
+import { clock } from "~/utils/clock.server";
 
 let centreId: string;
 let coordinator: Awaited<ReturnType<typeof createUser>>;
@@ -17,8 +18,7 @@ let volunteerPerson: Awaited<ReturnType<typeof createPerson>>;
 
 const newVolunteer = {
   firstName: "Grace", lastName: "Hopper", email: "grace@example.org", phone: "07700 900 111",
-  roles: "volunteer", status: "active", startedOn: "03/02/2025", leftOn: "", conflictNote: "",
-};
+  roles: "volunteer", status: "active", startedOn: "03/02/2025", leftOn: "", conflictNote: "" };
 
 beforeAll(async () => {
   const centre = await createCentre("Northside");
@@ -188,7 +188,7 @@ describe("a volunteer's own record", () => {
 
 describe("assessor access ends on the set date", () => {
   it("lets them in on the last day and not the day after", async () => {
-    const today = londonToday(new Date());
+    const today = clock.today();
     const lastDayToday = await createUser(centreId, "assessor", { accessEndsOn: today });
     const endedYesterday = await createUser(centreId, "assessor", { accessEndsOn: addDaysIso(today, -1) });
     expect((await peopleLoader(args(await getRequest("/people", lastDayToday)))).people.length).toBeGreaterThan(0);

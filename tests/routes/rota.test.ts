@@ -9,11 +9,12 @@ import { loader as feedLoader } from "~/routes/calendar.$token[.]ics";
 import { loader as shiftIcsLoader } from "~/routes/my-shifts.$assignmentId[.]ics";
 import { action as availabilityAction } from "~/routes/me.availability";
 import { loader as dashboardLoader } from "~/routes/compliance._index";
-import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
+import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
+import { clock } from "~/utils/clock.server";
 
-const today = londonToday(new Date());
+const today = clock.today();
 let centreId: string;
 let coordinator: Awaited<ReturnType<typeof createUser>>;
 let volunteer: Awaited<ReturnType<typeof createUser>>;

@@ -1,17 +1,42 @@
 /**
- * Once per run: a migrated base database that each test file copies (so every file starts
- * from a fresh, real SQLite file), and a production build for the browser tests.
+ * Once per run:
+ * - the clock every process of the run shares (see shifted-clock.mjs): 10:00 London time on
+ *   TEST_TODAY (an ISO date; default today), so the whole suite can be run on any date;
+ * - a migrated base database, and the demo centre seeded once on top of it: each test file
+ *   copies one of them, so every file starts from a fresh, real SQLite file;
+ * - a production build for the browser tests.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { TZDate } from "@date-fns/tz";
+import { londonToday } from "../../app/utils/dates";
 
 export const TMP_DIR = "tests/.tmp";
 export const BASE_DB = `${TMP_DIR}/base.db`;
+export const DEMO_DB = `${TMP_DIR}/demo.db`;
 
-export default function setup() {
+const run = promisify(execFile);
+
+function testClockOffset(): number {
+  const wanted = process.env.TEST_TODAY ?? londonToday(new Date(Date.now()));
+  if (!/^\d{4}-\d\d-\d\d$/.test(wanted)) throw new Error(`TEST_TODAY must be an ISO date such as 2028-02-29, not "${wanted}"`);
+  const [year, month, day] = wanted.split("-").map(Number);
+  const tenInLondon = new TZDate(year, month - 1, day, 10, 0, 0, "Europe/London");
+  return tenInLondon.getTime() - Date.now();
+}
+
+export default async function setup() {
+  process.env.TEST_CLOCK_OFFSET_MS = String(testClockOffset());
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import=${resolve("tests/setup/shifted-clock.mjs")}`.trim();
+
   rmSync(TMP_DIR, { recursive: true, force: true });
   mkdirSync(TMP_DIR, { recursive: true });
-  const quiet = { stdio: ["ignore", "ignore", "inherit"] as ("ignore" | "inherit")[] };
-  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { ...quiet, env: { ...process.env, DATABASE_URL: `file:./${BASE_DB}` } });
-  execFileSync("node_modules/.bin/remix", ["build"], { ...quiet, env: { ...process.env, NODE_ENV: "production" } });
+  await run("node_modules/.bin/prisma", ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:./${BASE_DB}` } });
+  copyFileSync(BASE_DB, DEMO_DB);
+  await Promise.all([
+    run("node_modules/.bin/tsx", ["scripts/seed-demo.ts"], { env: { ...process.env, DATABASE_URL: `file:./${DEMO_DB}`, NODE_ENV: "test" } }),
+    run("node_modules/.bin/remix", ["build"], { env: { ...process.env, NODE_ENV: "production" } }),
+  ]);
 }

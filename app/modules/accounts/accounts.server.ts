@@ -9,6 +9,7 @@ import { hashPassword, hashToken, newToken } from "~/modules/auth/password.serve
 import { fullName } from "~/modules/people/people.server";
 import { formatUkDate, type IsoDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
+import { clock } from "~/utils/clock.server";
 
 export const LINK_VALID_DAYS = 7;
 
@@ -44,7 +45,7 @@ async function emailInUse(email: string, exceptUserId?: string) {
 }
 
 /** Give a person who works at the centre a sign-in (or a fresh link if they have one). */
-export async function invitePerson(actor: Actor, personId: string, accessRole: AccessRole, now = new Date()): Promise<LinkResult> {
+export async function invitePerson(actor: Actor, personId: string, accessRole: AccessRole, now = clock.now()): Promise<LinkResult> {
   const person = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId }, include: { user: true } });
   if (!person) throw new Response("Person not found", { status: 404 });
   if (accessRole === "assessor") return { ok: false, errors: { accessRole: "Assessors are added on the Sign-ins page, not from a person's record" } };
@@ -81,7 +82,7 @@ export async function invitePerson(actor: Actor, personId: string, accessRole: A
 export async function addAssessor(
   actor: Actor,
   input: { name: string; email: string; accessEndsOn: IsoDate },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<LinkResult> {
   const clash = await emailInUse(input.email);
   if (clash) return { ok: false, errors: { email: `This email already signs in as ${clash.name}` } };
@@ -121,7 +122,7 @@ export async function setAssessorEnd(actor: Actor, userId: string, accessEndsOn:
   });
 }
 
-export async function newLinkFor(actor: Actor, userId: string, now = new Date()): Promise<LinkResult> {
+export async function newLinkFor(actor: Actor, userId: string, now = clock.now()): Promise<LinkResult> {
   const user = await findCentreUser(actor, userId);
   if (user.disabledAt) return { ok: false, errors: { form: `${user.name}'s sign-in is turned off: give them access again first` } };
   const token = await prisma.$transaction(async (tx) => {
@@ -136,21 +137,21 @@ export async function removeAccess(actor: Actor, userId: string) {
   const user = await findCentreUser(actor, userId);
   if (user.id === actor.id) return { ok: false as const, errors: { form: "You cannot remove your own sign-in" } };
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
-    await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.user.update({ where: { id: userId }, data: { disabledAt: clock.now(), sessionVersion: { increment: 1 } } });
+    await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: clock.now() } });
     await recordAudit(tx, actor, { entityType: "User", entityId: userId, personId: user.personId, action: "access-removed", summary: `Removed ${user.name}'s sign-in` });
   });
   return { ok: true as const };
 }
 
-export async function findValidToken(token: string, now = new Date()) {
+export async function findValidToken(token: string, now = clock.now()) {
   const found = await prisma.passwordToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!found || found.usedAt || found.expiresAt < now || found.user.disabledAt) return null;
   return found;
 }
 
 /** Set a password from a one-time link; ends any other sessions of that user. */
-export async function redeemToken(token: string, password: string, now = new Date()) {
+export async function redeemToken(token: string, password: string, now = clock.now()) {
   const found = await findValidToken(token, now);
   if (!found) return null;
   const passwordHash = await hashPassword(password);
@@ -175,7 +176,7 @@ export const RESET_THROTTLE_MS = 15 * 60 * 1000;
  * may sign in. Returns the new token, or null; the page says the same thing either way so it
  * never reveals who has an account.
  */
-export async function requestPasswordReset(email: string, now = new Date()): Promise<{ userId: string; token: string } | null> {
+export async function requestPasswordReset(email: string, now = clock.now()): Promise<{ userId: string; token: string } | null> {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user || user.disabledAt) return null;
   if (user.accessRole === "assessor" && (!user.accessEndsOn || user.accessEndsOn < now.toISOString().slice(0, 10))) return null;

@@ -7,6 +7,7 @@ import { londonToday } from "~/utils/dates";
 import { newToken } from "~/modules/auth/password.server";
 import { LINK_VALID_DAYS } from "./accounts.server";
 import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
+import { clock } from "~/utils/clock.server";
 
 const schema = z.object({
   centreName: z.string().trim().max(150, "The centre name must be 150 characters or fewer").optional(),
@@ -17,7 +18,7 @@ const schema = z.object({
   offersSupervised: z.boolean(),
 });
 
-export async function createCoordinator(input: z.input<typeof schema>, now = new Date()) {
+export async function createCoordinator(input: z.input<typeof schema>, now = clock.now()) {
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false as const, errors: firstErrorPerField(parsed.error) };
   const data = parsed.data;

@@ -9,6 +9,7 @@ import { env, sessionSecret } from "~/env.server";
 import { londonToday } from "~/utils/dates";
 import { can, type Permission } from "./permissions";
 import { accessState } from "./sign-in-policy";
+import { clock } from "~/utils/clock.server";
 
 export const sessionStorage = createCookieSessionStorage({
   cookie: {
@@ -48,7 +49,7 @@ export async function getSession(request: Request) {
 }
 
 /** The signed-in user, or null when there is none or their access has ended. */
-export async function getUser(request: Request, now = new Date()) {
+export async function getUser(request: Request, now = clock.now()) {
   const session = await getSession(request);
   const userId = session.get("userId");
   if (typeof userId !== "string") return null;

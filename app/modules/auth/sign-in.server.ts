@@ -3,6 +3,7 @@ import { prisma } from "~/db.server";
 import { formatLondonTime, londonToday } from "~/utils/dates";
 import { verifyPassword } from "./password.server";
 import { accessState, lockedUntil } from "./sign-in-policy";
+import { clock } from "~/utils/clock.server";
 
 export type SignInResult =
   | { ok: true; user: { id: string; sessionVersion: number; accessRole: string } }
@@ -11,7 +12,7 @@ export type SignInResult =
 // One message for an unknown email and a wrong password, so the form does not reveal who has an account.
 const WRONG = "The email address or password is not right. Check them and try again.";
 
-export async function signIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(email: string, password: string, now = clock.now()): Promise<SignInResult> {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) return { ok: false, message: WRONG };
 

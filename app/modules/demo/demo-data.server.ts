@@ -10,6 +10,7 @@ import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
 import { seedDemoCompliance } from "./demo-compliance.server";
 import { seedDemoRota } from "./demo-rota.server";
 import { runReminders } from "~/modules/reminders/run.server";
+import { clock } from "~/utils/clock.server";
 
 export const DEMO_SIGN_INS = {
   coordinator: { email: "coordinator@example.org", password: "demo-coordinator" },
@@ -82,7 +83,7 @@ function emailFor(person: DemoPerson) {
 }
 
 /** Fills an empty database; returns false (and changes nothing) if there is already a centre. */
-export async function seedDemo(now = new Date()): Promise<boolean> {
+export async function seedDemo(now = clock.now()): Promise<boolean> {
   if ((await prisma.centre.count()) > 0) return false;
   const today = londonToday(now);
   const ago = (days: number | undefined): IsoDate | null => (days === undefined ? null : addDaysIso(today, -days));

@@ -11,6 +11,7 @@ import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { retryDelayMinutes } from "./retry";
+import { clock } from "~/utils/clock.server";
 
 export type Attachment = { filename: string; contentType: string; content: string };
 
@@ -75,7 +76,7 @@ export type DeliverySummary = { sent: number; failed: number; held: number };
 const STALE_CLAIM_MS = 10 * 60 * 1000;
 
 /** Send every message that is due. Safe to run from several places at once: each message is claimed first. */
-export async function deliverQueued(transport: Transporter | null = transportFromEnv(), now = new Date(), from = env().EMAIL_FROM): Promise<DeliverySummary> {
+export async function deliverQueued(transport: Transporter | null = transportFromEnv(), now = clock.now(), from = env().EMAIL_FROM): Promise<DeliverySummary> {
   // New messages go at once; failed ones wait for their back-off; a claim abandoned by a run that died is retried.
   const waiting = {
     OR: [
@@ -99,7 +100,7 @@ export async function deliverQueued(transport: Transporter | null = transportFro
         text: message.text,
         attachments: (JSON.parse(message.attachments) as Attachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       });
-      await prisma.emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+      await prisma.emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), attempts: { increment: 1 }, lastError: null } });
       summary.sent++;
     } catch (error) {
       const attempts = message.attempts + 1;

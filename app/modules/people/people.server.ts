@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/utils/form";
 import { STATUS_LABELS, isRole, isStatus, roleList } from "./constants";
 import { currentRoles, planRoleChanges } from "./roles";
 import type { PersonInput } from "./validation";
+import { clock } from "~/utils/clock.server";
 
 export type PeopleFilters = { q?: string; role?: string; status?: string };
 
@@ -170,7 +171,7 @@ type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 async function endSignIn(tx: Tx, personId: string) {
   await tx.user.updateMany({
     where: { personId, disabledAt: null },
-    data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
+    data: { disabledAt: clock.now(), sessionVersion: { increment: 1 } },
   });
 }
 

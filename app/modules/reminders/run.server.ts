@@ -16,6 +16,7 @@ import { shortShifts } from "~/modules/rota/rota.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
 import type { Transporter } from "nodemailer";
 import { nextStep, parseLeadDays, selectReminders, weekOf, whenWords, type DueReminder } from "./select";
+import { clock } from "~/utils/clock.server";
 
 export const SHIFT_REMINDER_DAYS = 2;
 
@@ -38,7 +39,7 @@ function items(reminders: DueReminder[]): ReminderItem[] {
 }
 
 export async function runReminders(options: RunOptions = {}): Promise<RunSummary> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const dryRun = options.dryRun ?? false;
   const summary: RunSummary = {
     dryRun, remindersQueued: 0, summariesQueued: 0, waitingForWeeklySummary: 0, withoutEmail: 0, digestsQueued: 0, shiftRemindersQueued: 0, wouldSend: [], delivery: null,

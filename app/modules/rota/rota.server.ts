@@ -12,6 +12,7 @@ import {
   type RotaContext, type RotaPerson, type RotaShift, type Slot,
 } from "./generate";
 import { sessionOccurrences, WEEKDAYS, type SessionForOccurrences, type WeekdayCode } from "./recurrence";
+import { clock } from "~/utils/clock.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -247,7 +248,7 @@ export async function publishRota(actor: Actor, rotaId: string) {
   const rota = await loadRota(actor.centreId, rotaId);
   if (rota.status === "published") return;
   await prisma.$transaction(async (tx) => {
-    await tx.rota.update({ where: { id: rotaId }, data: { status: "published", publishedAt: new Date() } });
+    await tx.rota.update({ where: { id: rotaId }, data: { status: "published", publishedAt: clock.now() } });
     await recordAudit(tx, actor, { entityType: "Rota", entityId: rotaId, action: "published", summary: `Published the rota for ${formatUkDate(rota.startsOn)} to ${formatUkDate(rota.endsOn)}` });
   });
 }

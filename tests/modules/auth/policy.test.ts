@@ -45,7 +45,7 @@ describe("accessState", () => {
     expect(accessState(base, "2025-07-01")).toEqual({ allowed: false, reason: "access-ended" });
   });
   it("shuts out a turned-off sign-in and one with no password yet", () => {
-    expect(accessState({ ...base, disabledAt: new Date() }, "2025-01-01")).toEqual({ allowed: false, reason: "disabled" });
+    expect(accessState({ ...base, disabledAt: new Date("2025-01-01T12:00:00Z") }, "2025-01-01")).toEqual({ allowed: false, reason: "disabled" });
     expect(accessState({ ...base, passwordHash: null }, "2025-01-01")).toEqual({ allowed: false, reason: "no-password" });
   });
   it("has no end date for co-ordinators", () => {

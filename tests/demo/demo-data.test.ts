@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
+import { DEMO_PEOPLE, DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
 import { signIn } from "~/modules/auth/sign-in.server";
+import { centreCompliance } from "~/modules/compliance/compliance.server";
+import { shiftsOfPerson } from "~/modules/rota/rota.server";
+import { clock } from "~/utils/clock.server";
+
+// The global setup seeded this database with `npm run demo`'s own script, on the run's date.
 
 describe("demo data", () => {
-  it("fills an empty database with a believable centre, once", async () => {
-    const now = new Date("2026-11-23T09:00:00Z");
-    expect(await seedDemo(now)).toBe(true);
-    expect(await seedDemo(now)).toBe(false);
+  it("is a believable centre, and seeding again adds nothing", async () => {
+    expect(await seedDemo()).toBe(false);
+    expect(await prisma.centre.count()).toBe(1);
     const people = await prisma.person.findMany({ include: { roles: true } });
+    expect(people).toHaveLength(DEMO_PEOPLE.length);
     expect(people).toHaveLength(40);
     expect(new Set(people.map((p) => p.status))).toEqual(new Set(["applicant", "active", "paused", "left"]));
     const roles = new Set(people.flatMap((p) => p.roles.map((r) => r.role)));
@@ -28,10 +33,8 @@ describe("demo data", () => {
 
 describe("demo compliance", () => {
   it("shows every status somewhere, including the stories the demo tells", async () => {
-    const { centreCompliance } = await import("~/modules/compliance/compliance.server");
-    const { londonToday } = await import("~/utils/dates");
     const centre = await prisma.centre.findFirstOrThrow();
-    const { rows } = await centreCompliance(centre.id, londonToday(new Date()));
+    const { rows } = await centreCompliance(centre.id, clock.today());
     const counted = rows.filter((r) => r.compliance.counted);
     const statuses = new Set(counted.flatMap((r) => r.compliance.requirements.map((q) => q.status)));
     expect(statuses).toEqual(new Set(["met", "due", "expired", "missing", "not_required"]));
@@ -51,10 +54,9 @@ describe("demo rotas", () => {
     expect(await prisma.contactSession.count()).toBe(2);
     const rotas = await prisma.rota.findMany({ orderBy: { startsOn: "asc" } });
     expect(rotas.map((r) => r.status)).toEqual(["published", "published"]);
+    const today = clock.today();
+    expect(rotas[1].startsOn <= today && today <= rotas[1].endsOn).toBe(true);
     const ruth = await prisma.person.findFirstOrThrow({ where: { email: DEMO_SIGN_INS.volunteer.email } });
-    const { shiftsOfPerson } = await import("~/modules/rota/rota.server");
-    const { londonToday } = await import("~/utils/dates");
-    const today = londonToday(new Date());
     expect((await shiftsOfPerson(ruth.id)).some((a) => a.shift.date >= today)).toBe(true);
     expect(await prisma.shiftAssignment.count({ where: { status: "cannot_attend" } })).toBe(1);
     const conflicted = await prisma.person.findFirstOrThrow({ where: { usesCentreForOwnFamily: true } });
