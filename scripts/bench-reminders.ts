@@ -16,9 +16,9 @@ const courses = DEFAULT_COURSES.map((c, i) => ({ id: `c${i}`, name: c.name, kind
 
 function facts(i: number): PersonFacts {
   return {
-    status: "active", startedOn: "2020-01-01", leftOn: null,
+    startedOn: "2020-01-01", leftOn: null,
     roles: [{ role: i % 10 === 0 ? "deputy_coordinator" : "volunteer", startedOn: "2020-01-01", endedOn: null }],
-    dbsChecks: [{ issuedOn: addDaysIso("2023-06-01", i % 900), level: "enhanced", decision: "clear", updateServiceSubscribed: i % 3 === 0, statusChecks: [] }],
+    dbsChecks: [{ issuedOn: addDaysIso("2023-06-01", i % 900), level: "enhanced", workforce: "child", childrenBarredListChecked: false, decision: "clear", updateServiceSubscribed: i % 3 === 0, statusChecks: [] }],
     references: [{ requestedOn: "2019-11-01", receivedOn: "2019-12-01", outcome: "satisfactory" }, { requestedOn: "2019-11-01", receivedOn: "2019-12-02", outcome: "satisfactory" }],
     training: courses.slice(0, 8).map((c, n) => ({ courseId: c.id, completedOn: addDaysIso("2024-01-01", (i * 7 + n * 97) % 1000) })),
   };

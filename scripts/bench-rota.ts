@@ -6,7 +6,8 @@
  * Clearance is computed from real compliance rules first (as the app does), then timed apart.
  */
 import { time } from "./bench-timing";
-import { generateRota, type RotaPerson, type RotaShift } from "~/modules/rota/generate";
+import { generateRota } from "~/modules/rota/generate";
+import type { RotaPerson, RotaShift } from "~/modules/rota/eligibility";
 import { londonInstant } from "~/modules/rota/recurrence";
 import { clearanceOn } from "~/modules/rota/eligibility";
 import { DEFAULT_COURSES, DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
@@ -23,7 +24,7 @@ function shifts(sessionsPerWeek: number): RotaShift[] {
     times.slice(0, sessionsPerWeek).map(([dayOffset, start, end], k) => {
       const date = addDaysIso(START, week * 7 + dayOffset);
       return {
-        key: `${week}-${k}`, sessionName: `Session ${k}`, date,
+        key: `${week}-${k}`, series: `s${k}`, sessionName: `Session ${k}`, date,
         startsAt: londonInstant(date, start).getTime(), endsAt: londonInstant(date, end).getTime(),
         needs: { coordinator: 1, staff: 0, volunteer: 3 },
       };
@@ -34,14 +35,14 @@ function shifts(sessionsPerWeek: number): RotaShift[] {
 function people(count: number, prefix: string, dates: string[]): RotaPerson[] {
   return Array.from({ length: count }, (_, i) => {
     const facts: PersonFacts = {
-      status: "active", startedOn: "2020-01-01", leftOn: null,
+      startedOn: "2020-01-01", leftOn: null,
       roles: [{ role: i % 10 === 0 ? "deputy_coordinator" : "volunteer", startedOn: "2020-01-01", endedOn: null }],
-      dbsChecks: [{ issuedOn: addDaysIso("2024-03-20", (i * 37) % 400), level: "enhanced", decision: "clear", updateServiceSubscribed: false, statusChecks: [] }],
+      dbsChecks: [{ issuedOn: addDaysIso("2024-03-20", (i * 37) % 400), level: "enhanced", workforce: "child", childrenBarredListChecked: false, decision: "clear", updateServiceSubscribed: false, statusChecks: [] }],
       references: [{ requestedOn: "2019-11-01", receivedOn: "2019-12-01", outcome: "satisfactory" }, { requestedOn: "2019-11-01", receivedOn: "2019-12-02", outcome: "satisfactory" }],
       training: [],
     };
     return {
-      id: `${prefix}${i}`, name: `${prefix} Person ${String(i).padStart(4, "0")}`, status: i % 25 === 0 ? "paused" : "active",
+      id: `${prefix}${i}`, name: `${prefix} Person ${String(i).padStart(4, "0")}`, status: i % 25 === 0 ? "paused" : "active", startedOn: "2020-01-01", leftOn: null, statusChanges: [],
       conflict: i % 97 === 0, serveEveryWeeks: 4 + (i % 3), preferredDays: i % 4 === 0 ? ["SU"] : [],
       roles: facts.roles, unavailable: i % 7 === 0 ? [{ startsOn: addDaysIso(START, 7), endsOn: addDaysIso(START, 20) }] : [],
       otherShifts: i % 3 === 0 ? [{ date: addDaysIso(START, -((i * 5) % 40)), startsAt: 0, endsAt: 1 }] : [],

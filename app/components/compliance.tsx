@@ -1,13 +1,14 @@
 import { Link } from "@remix-run/react";
-import { STATUS_WORDS, type RequirementResult, type RequirementStatus } from "~/modules/compliance/rules";
+import { STATUS_WORDS, isOutstanding, type RequirementResult, type RequirementStatus } from "~/modules/compliance/rules";
+import { requirementWords } from "~/modules/compliance/words";
 
 const TAG_CLASS: Record<RequirementStatus, string> = {
-  met: "tag--met", due: "tag--due", expired: "tag--expired", missing: "tag--missing", not_required: "tag--not-required",
+  met: "tag--met", due: "tag--due", expired: "tag--expired", missing: "tag--missing", not_accepted: "tag--expired", not_required: "tag--not-required",
 };
 
 /** A status in words and colour; the symbol helps in print and for colour-blind readers. */
 export function ComplianceTag({ status, words }: { status: RequirementStatus; words?: string }) {
-  const symbol = { met: "✓", due: "!", expired: "✗", missing: "✗", not_required: "–" }[status];
+  const symbol = { met: "✓", due: "!", expired: "✗", missing: "✗", not_accepted: "✗", not_required: "–" }[status];
   return (
     <span className={`tag ${TAG_CLASS[status]}`}>
       <span aria-hidden="true">{symbol} </span>
@@ -39,8 +40,8 @@ export function RequirementTable({ requirements, personId, canEdit, caption }: {
               <th scope="row">{r.label}</th>
               <td><ComplianceTag status={r.status} /></td>
               <td>
-                {r.reason}
-                {canEdit && (r.status === "missing" || r.status === "expired" || r.status === "due") ? (
+                {requirementWords(r)}
+                {canEdit && (isOutstanding(r.status) || r.status === "due") ? (
                   <> <Link to={`/people/${personId}/compliance?course=${encodeURIComponent(r.key)}#${addRecordAnchor(r.key)}`}>Add a record<span className="visually-hidden"> for {r.label}</span></Link></>
                 ) : null}
               </td>

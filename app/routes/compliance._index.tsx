@@ -5,7 +5,7 @@ import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList, filterRows, summarise, type AttentionItem } from "~/modules/compliance/overview";
-import { shortShifts } from "~/modules/rota/rota.server";
+import { rotaGaps } from "~/modules/rota/rota.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 
@@ -14,12 +14,14 @@ export const meta: MetaFunction = () => [{ title: "Compliance dashboard" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const today = clock.today();
-  const [{ rows }, short] = await Promise.all([
+  const [{ rows }, gaps] = await Promise.all([
     centreCompliance(user.centreId, today),
-    can(user.accessRole, "rota:manage") ? shortShifts(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }) : Promise.resolve([]),
+    can(user.accessRole, "rota:manage") ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
   ]);
+  const weekAhead = addDaysIso(today, 7);
   return {
-    short,
+    short: gaps ? gaps.short.filter((s) => s.date <= weekAhead) : [],
+    voided: gaps?.voided ?? [],
     today,
     canEdit: can(user.accessRole, "compliance:write"),
     summary: summarise(filterRows(rows, {})),
@@ -63,7 +65,7 @@ function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionIt
 }
 
 export default function Dashboard() {
-  const { today, summary, attention, canEdit, short } = useLoaderData<typeof loader>();
+  const { today, summary, attention, canEdit, short, voided } = useLoaderData<typeof loader>();
   const dueLabels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
   return (
     <>
@@ -76,6 +78,13 @@ export default function Dashboard() {
         <div className="notice notice--warning" role="status">
           <h2>Sessions short in the next week</h2>
           <ul>{short.map((s) => <li key={s.shiftId}><a href={`/rota/${s.rotaId}#shift-${s.shiftId}`}>{s.session}, {formatUkDateWithDay(s.date)}</a>: {s.short} short</li>)}</ul>
+        </div>
+      ) : null}
+      {voided.length ? (
+        <div className="notice notice--warning" role="status">
+          <h2>On the rota but no longer able to do the shift</h2>
+          <p>Checked again on each shift's date. Each is a gap on its rota, with who could cover.</p>
+          <ul>{voided.map((v) => <li key={`${v.shiftId}-${v.name}`}><a href={`/rota/${v.rotaId}#shift-${v.shiftId}`}>{v.session}, {formatUkDateWithDay(v.date)}</a>: {v.name}, {v.why}</li>)}</ul>
         </div>
       ) : null}
       <nav aria-label="On this page" className="no-print">
@@ -91,7 +100,7 @@ export default function Dashboard() {
       {attention.notCleared.length ? (
         <ul>
           {attention.notCleared.map((p) => (
-            <li key={p.personId}><Link to={`/people/${p.personId}/compliance`}>{p.personName}</Link>: {p.reason.replace(/^Not cleared to work: /, "")}</li>
+            <li key={p.personId}><Link to={`/people/${p.personId}/compliance`}>{p.personName}</Link>: {p.reason}</li>
           ))}
         </ul>
       ) : <p>Everyone counted today is cleared to work.</p>}

@@ -9,6 +9,7 @@ import { cellFor, filterRows, matrixColumns, summarise } from "~/modules/complia
 import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
+import { clearedWords } from "~/modules/compliance/words";
 
 export const meta: MetaFunction = () => [{ title: "Compliance matrix" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roles: roleList(row.compliance.roles),
       cleared: row.compliance.cleared,
       fullyCompliant: row.compliance.fullyCompliant,
-      clearedReason: row.compliance.clearedReason,
+      clearedReason: clearedWords(row.compliance),
       cells: columns.map((column) => cellFor(row, column)),
     })),
   };

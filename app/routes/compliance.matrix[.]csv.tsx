@@ -10,6 +10,8 @@ import { clock } from "~/utils/clock.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const { date, filters } = matrixParams(new URL(request.url), clock.today());
+  // A download must be of the date asked for, never silently of another.
+  if (date.problem) return new Response(`Cannot export the matrix: ${date.problem}.`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { courses, rows } = await centreCompliance(user.centreId, date.date);
   const csv = matrixCsv(filterRows(rows, filters) as typeof rows, matrixColumns(courses, false), date.date);
   return new Response(csv, {

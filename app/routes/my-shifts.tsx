@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/session.server";
 import { calendarToken, resetCalendarToken } from "~/modules/rota/calendar.server";
-import { SLOT_LABELS, type Slot } from "~/modules/rota/generate";
+import { SLOT_LABELS, voidWords } from "~/modules/rota/words";
+import { isSlot } from "~/modules/rota/eligibility";
 import { cannotAttend, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shifts = assignments.map((a) => ({
     id: a.id, date: a.shift.date, session: a.shift.session.name, location: a.shift.session.location,
     time: `${formatLondonTime(a.shift.startsAt)} to ${formatLondonTime(a.shift.endsAt)}`,
-    as: SLOT_LABELS[a.slot as Slot]?.one ?? a.slot, status: a.status,
+    as: isSlot(a.slot) ? SLOT_LABELS[a.slot].one : a.slot, status: a.status,
+    onHold: a.voids.length ? voidWords(a.voids) : null,
   }));
   return {
     linked: true as const,
@@ -57,7 +59,9 @@ export default function MyShifts() {
           {data.upcoming.map((s) => (
             <li key={s.id}>
               <strong>{formatUkDateWithDay(s.date)}, {s.time}</strong>: {s.session} as {s.as}{s.location ? `, ${s.location}` : ""}
-              {s.status === "cannot_attend" ? <p><strong>You told us you cannot come.</strong></p> : (
+              {s.status === "cannot_attend" ? <p><strong>You told us you cannot come.</strong></p> : s.onHold ? (
+                <p><strong>On hold:</strong> you cannot do this shift as things stand ({s.onHold}). Your co-ordinator has been shown the gap; talk to them.</p>
+              ) : (
                 <>
                   <p><a href={`/my-shifts/${s.id}.ics`} download>Add this shift to my calendar (.ics)</a></p>
                   <details className="form-panel">

@@ -14,11 +14,13 @@ import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { fullName, getPerson, markLeft } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
 import { leaveSchema } from "~/modules/people/validation";
-import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
+import { formatLondonDateTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { queueSignInLink } from "~/modules/email/notices.server";
 import { clock } from "~/utils/clock.server";
+import { WITHDRAWN_WORDS, openedWords } from "~/modules/rota/words";
+import { withdrawnShifts } from "~/modules/rota/rota.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.person.name : "Person" }];
 
@@ -26,11 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");
   const person = await getPerson(user.centreId, params.personId!);
   invariantResponse(person, "We could not find that person at your centre.");
-  const audit = await listAudit(user.centreId, { personId: person.id });
+  const canEdit = can(user.accessRole, "people:write");
+  const today = clock.today();
+  const [audit, withdrawn] = await Promise.all([listAudit(user.centreId, { personId: person.id }), withdrawnShifts(person.id, today)]);
   const held = currentRoles(person.roles);
   return {
-    canEdit: can(user.accessRole, "people:write"),
-    today: clock.today(),
+    canEdit,
+    today,
+    withdrawn: canEdit ? withdrawn : [],
     person: {
       id: person.id,
       name: fullName(person),
@@ -43,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       conflictNote: person.conflictNote,
       roleHistory: person.roles.map((r) => ({ id: r.id, role: isRole(r.role) ? ROLE_LABELS[r.role] : r.role, startedOn: r.startedOn, endedOn: r.endedOn })),
       suggestedAccess: held.includes("coordinator") || held.includes("deputy_coordinator") ? "coordinator" : "volunteer",
-      signIn: person.user && {
+      // Sign-in details are for co-ordinators, who manage them; assessors are not sent them.
+      signIn: canEdit && person.user && {
         access: accessLabel(person.user.accessRole),
         state: person.user.disabledAt ? "turned off" : person.user.passwordHash ? "active" : "invited, password not set yet",
         lastSignInAt: person.user.lastSignInAt,
@@ -64,8 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const parsed = parseForm(leaveSchema, formData);
     if (!parsed.ok) return { ...parsed, intent };
-    const result = await markLeft(actorOf(user), params.personId!, parsed.data.leftOn!);
-    return result.ok ? { ok: true as const, intent, message: "Marked as left. Their record and history are kept." } : { ...formFailure(result.errors, formValues(formData)), intent };
+    const result = await markLeft(actorOf(user), params.personId!, parsed.data.leftOn!, clock.today());
+    if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
+    return { ok: true as const, intent, message: `Marked as left. Their record and history are kept.${openedWords(result.opened)}` };
   }
   if (intent === "invite") {
     const parsed = parseForm(inviteSchema, formData);
@@ -82,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const SAVED_MESSAGES: Record<string, string> = { created: "Person added.", updated: "Changes saved." };
 
 export default function PersonPage() {
-  const { person, history, canEdit, today } = useLoaderData<typeof loader>();
+  const { person, history, canEdit, today, withdrawn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED_MESSAGES[searchParams.get("saved") ?? ""];
@@ -113,6 +120,18 @@ export default function PersonPage() {
         {canEdit ? <Link to={`/people/${person.id}/edit`} className="button button--secondary">Edit details and roles</Link> : null}
         {canEdit ? <Link to={`/people/${person.id}/availability`} className="button button--secondary">Availability</Link> : null}
       </div>
+
+      {withdrawn.length ? (
+        <div className="notice notice--warning">
+          <h2>Taken off upcoming shifts</h2>
+          <p>{person.name} is no longer on these shifts. Each now shows as a gap on its rota, with who could cover.</p>
+          <ul>
+            {withdrawn.map((w) => (
+              <li key={w.id}><Link to={`/rota/${w.rotaId}#shift-${w.shiftId}`}>{formatUkDateWithDay(w.date)}, {w.session}</Link> ({WITHDRAWN_WORDS[w.reason] ?? w.reason})</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <h2>Roles</h2>
       <div className="table-wrap">

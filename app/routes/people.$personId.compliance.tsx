@@ -22,6 +22,7 @@ import { dateParam } from "~/utils/date-param";
 import { formatUkDate } from "~/utils/dates";
 import { formFailure, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/form";
 import { clock } from "~/utils/clock.server";
+import { clearedWords, findingWords, notCountedWords } from "~/modules/compliance/words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name}: checks and training` : "Checks and training" }];
 
@@ -41,11 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: clock.today(),
     date,
     canEdit: can(user.accessRole, "compliance:write"),
-    compliance: { ...compliance, roles: roleList(compliance.roles) },
+    compliance: {
+      ...compliance, roles: roleList(compliance.roles),
+      clearedWords: clearedWords(compliance),
+      notCountedWords: compliance.notCounted ? notCountedWords(compliance.notCounted) : null,
+      findings: compliance.findings.map(findingWords),
+    },
     referencesRequired: settings.referencesRequired,
     dbsChecks: person.dbsChecks.map((c) => ({
       id: c.id,
-      summary: `${label(DBS_LEVELS, c.level)}, ${label(WORKFORCES, c.workforce).toLowerCase()}`,
+      summary: `${label(DBS_LEVELS, c.level)}, ${label(WORKFORCES, c.workforce).toLowerCase()}${c.childrenBarredListChecked ? ", children's barred list checked" : ""}`,
       certificateNumber: c.certificateNumber,
       issuedOn: c.issuedOn,
       decision: label(DBS_DECISIONS, c.decision),
@@ -129,7 +135,7 @@ function Panel({ id, title, open, children }: { id: string; title: string; open:
 
 const FIELD_LABELS: Record<string, string> = {
   level: "Level", workforce: "Workforce", certificateNumber: "Certificate number", issuedOn: "Date of issue", decision: "Decision",
-  seenBy: "Seen by", seenOn: "Date seen", checkedOn: "Date of status check", result: "Result", checkedBy: "Checked by",
+  seenBy: "Seen by", seenOn: "Date seen", childrenBarredListChecked: "Children's barred list", checkedOn: "Date of status check", result: "Result", checkedBy: "Checked by",
   refereeName: "Referee", relationship: "Relationship", contact: "Contact details", requestedOn: "Date requested",
   receivedOn: "Date received", outcome: "Outcome", notes: "Notes", courseId: "Course", completedOn: "Date completed",
   deliveryMethod: "How it was delivered", evidenceNote: "Evidence note",
@@ -163,8 +169,8 @@ export default function PersonCompliancePage() {
         {data.date.isToday ? "Today" : `On ${formatUkDate(data.date.date)}`}: <ClearedTag cleared={compliance.cleared} />{" "}
         {compliance.fullyCompliant ? <span className="tag tag--met">✓ Fully compliant</span> : null}
       </p>
-      <p>{compliance.clearedReason}. {compliance.roles ? `Roles: ${compliance.roles}.` : ""}</p>
-      {!compliance.counted ? <div className="notice notice--warning">{compliance.notCountedReason}: not counted on this date.</div> : null}
+      <p>{compliance.clearedWords}. {compliance.roles ? `Roles: ${compliance.roles}.` : ""}</p>
+      {compliance.notCountedWords ? <div className="notice notice--warning">{compliance.notCountedWords}: not counted on this date.</div> : null}
       {compliance.findings.length ? (
         <div className="notice notice--warning">
           <h2>Safer-recruitment findings</h2>
@@ -215,6 +221,7 @@ export default function PersonCompliancePage() {
             <SelectField name="decision" label="The centre's decision" options={options(DBS_DECISIONS, "Choose the decision")} defaultValue={valueOf(valuesOf("add-dbs"), "decision")} error={errorsOf("add-dbs")?.decision} />
             <TextField name="seenBy" label="Original certificate seen by" defaultValue={valueOf(valuesOf("add-dbs"), "seenBy")} error={errorsOf("add-dbs")?.seenBy} />
             <DateField name="seenOn" label="Date the original was seen" defaultValue={valueOf(valuesOf("add-dbs"), "seenOn")} error={errorsOf("add-dbs")?.seenOn} />
+            <Checkbox name="childrenBarredListChecked" label="The children's barred list was checked" hint="Shown on an enhanced certificate with barred list checks. Required by centres that offer supervised contact." defaultChecked={valueOf(valuesOf("add-dbs"), "childrenBarredListChecked") === "on"} error={errorsOf("add-dbs")?.childrenBarredListChecked} />
             <Checkbox name="updateServiceSubscribed" label="They have subscribed this certificate to the DBS Update Service" hint="The centre can then run status checks (with their consent) instead of asking for a new certificate." defaultChecked={valueOf(valuesOf("add-dbs"), "updateServiceSubscribed") === "on"} />
             <button type="submit">Save DBS check</button>
           </Form>

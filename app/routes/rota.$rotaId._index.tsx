@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
-import { SLOTS, SLOT_LABELS, staffingNeeds, type Slot } from "~/modules/rota/generate";
-import { assignToShift, deleteDraftRota, isSlot, publishRota, removeFromShift, rotaView, swapAssignments } from "~/modules/rota/rota.server";
+import { SLOTS, isSlot, staffingNeeds, type Slot } from "~/modules/rota/eligibility";
+import { SLOT_LABELS, WITHDRAWN_WORDS } from "~/modules/rota/words";
+import { assignToShift, deleteDraftRota, publishRota, removeFromShift, rotaView, swapAssignments } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { queueRotaPublished } from "~/modules/email/notices.server";
@@ -23,7 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: s.id, date: s.date, session: s.session.name, location: s.session.location,
         time: `${formatLondonTime(s.startsAt)} to ${formatLondonTime(s.endsAt)}`,
         needs: staffingNeeds(s),
-        assignments: s.assignments.map((a) => ({ id: a.id, personId: a.personId, name: `${a.person.firstName} ${a.person.lastName}`, slot: a.slot as Slot, status: a.status, note: a.note })),
+        past: s.past,
+        team: s.team?.name ?? null,
+        assignments: s.assignments.map((a) => ({
+          id: a.id, personId: a.personId, name: `${a.person.firstName} ${a.person.lastName}`, slot: a.slot as Slot, status: a.status, note: a.note,
+          offBecause: a.voidWords ?? (a.status === "withdrawn" ? WITHDRAWN_WORDS[a.withdrawnReason ?? ""] ?? "taken off" : null),
+        })),
         gaps: s.gaps,
       })),
     },
@@ -59,8 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
       await removeFromShift(actor, rotaId, form.assignmentId);
       return { kind: "done", message: "Taken off the shift.", warnings: [] };
     case "publish": {
-      await publishRota(actor, rotaId);
-      const emailed = await queueRotaPublished(rotaId);
+      const published = await publishRota(actor, rotaId, queueRotaPublished);
+      const emailed = published?.emailed ?? 0;
       deliverSoon();
       return { kind: "done", message: `Published. Everyone on it can now see their shifts; ${emailed} ${emailed === 1 ? "person has" : "people have"} been emailed their shifts.`, warnings: [] };
     }
@@ -75,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 export default function RotaPage() {
   const { rota, people } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const everyone = rota.shifts.flatMap((s) => s.assignments.filter((a) => a.status === "assigned").map((a) => [a.id, `${a.name}: ${s.session}, ${formatUkDateWithDay(s.date)}`] as const));
+  const everyone = rota.shifts.flatMap((s) => (s.past ? [] : s.assignments.filter((a) => a.status === "assigned" && !a.offBecause)).map((a) => [a.id, `${a.name}: ${s.session}, ${formatUkDateWithDay(s.date)}`] as const));
   const totalGaps = rota.shifts.reduce((n, s) => n + s.gaps.reduce((m, g) => m + g.missing, 0), 0);
   return (
     <>
@@ -119,18 +125,21 @@ export default function RotaPage() {
       {rota.shifts.map((shift) => (
         <section key={shift.id} id={`shift-${shift.id}`} className="shift">
           <h2>{formatUkDateWithDay(shift.date)}: {shift.session}, {shift.time}{shift.location ? ` (${shift.location})` : ""}</h2>
+          {shift.team ? <p>{shift.team}'s turn</p> : null}
+          {shift.past ? <p className="muted">This shift is in the past and can no longer be changed.</p> : null}
           {SLOTS.filter((slot) => shift.needs[slot] > 0 || shift.assignments.some((a) => a.slot === slot)).map((slot) => {
             const placed = shift.assignments.filter((a) => a.slot === slot);
-            const assigned = placed.filter((a) => a.status === "assigned");
+            const standing = placed.filter((a) => a.status === "assigned" && !a.offBecause);
             return (
               <div key={slot}>
-                <h3>{SLOT_LABELS[slot].many[0].toUpperCase() + SLOT_LABELS[slot].many.slice(1)}: {assigned.length} of {shift.needs[slot]}</h3>
+                <h3>{SLOT_LABELS[slot].many[0].toUpperCase() + SLOT_LABELS[slot].many.slice(1)}: {standing.length} of {shift.needs[slot]}</h3>
                 <ul>
                   {placed.map((a) => (
                     <li key={a.id}>
-                      {a.status === "assigned" ? a.name : <s>{a.name}</s>}
-                      {a.status === "cannot_attend" ? <strong> can no longer come{a.note ? `: “${a.note}”` : ""}</strong> : null}{" "}
-                      {a.status === "assigned" ? (
+                      {a.status === "assigned" && !a.offBecause ? a.name : <s>{a.name}</s>}
+                      {a.status === "cannot_attend" ? <strong> can no longer come{a.note ? `: “${a.note}”` : ""}</strong> : null}
+                      {a.offBecause ? <strong> cannot do this shift: {a.offBecause}</strong> : null}{" "}
+                      {a.status === "assigned" && !shift.past ? (
                         <Form method="post" style={{ display: "inline" }} className="no-print">
                           <input type="hidden" name="assignmentId" value={a.id} />
                           <button type="submit" name="intent" value="remove" className="button button--secondary">Remove<span className="visually-hidden"> {a.name} from {shift.session} on {formatUkDateWithDay(shift.date)}</span></button>
@@ -144,8 +153,8 @@ export default function RotaPage() {
           })}
           {shift.gaps.map((gap) => (
             <div key={gap.slot} className="notice notice--warning">
-              <p><strong>{gap.explanation}</strong></p>
-              {gap.cover.length ? (
+              <p><strong>{gap.explanation ?? `${gap.missing} ${gap.missing === 1 ? SLOT_LABELS[gap.slot].one : SLOT_LABELS[gap.slot].many} short`}</strong></p>
+              {shift.past ? null : gap.cover.length ? (
                 <>
                   <p>Could cover, best first:</p>
                   <ul>
@@ -166,7 +175,7 @@ export default function RotaPage() {
               ) : <p>No one else is free and cleared for this place.</p>}
             </div>
           ))}
-          <details className="form-panel no-print">
+          {shift.past ? null : <details className="form-panel no-print">
             <summary>Add someone else to this shift</summary>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="assign" />
@@ -175,7 +184,7 @@ export default function RotaPage() {
               <SelectField name="slot" label="As" options={SLOTS.map((s) => [s, SLOT_LABELS[s].one] as const)} defaultValue="volunteer" />
               <button type="submit" className="button button--secondary">Add to shift</button>
             </Form>
-          </details>
+          </details>}
         </section>
       ))}
 

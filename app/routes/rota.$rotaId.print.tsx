@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
-import { SLOTS, SLOT_LABELS, staffingNeeds } from "~/modules/rota/generate";
+import { SLOTS, staffingNeeds } from "~/modules/rota/eligibility";
+import { SLOT_LABELS } from "~/modules/rota/words";
 import { rotaView } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: s.id, date: s.date, session: s.session.name, time: `${formatLondonTime(s.startsAt)}–${formatLondonTime(s.endsAt)}`,
       bySlot: SLOTS.map((slot) => ({
         slot, label: SLOT_LABELS[slot].many,
-        names: s.assignments.filter((a) => a.slot === slot && a.status === "assigned").map((a) => `${a.person.firstName} ${a.person.lastName}`),
+        // Only placements that still stand on the shift's date go on the noticeboard.
+        names: s.assignments.filter((a) => a.slot === slot && a.status === "assigned" && a.voids.length === 0).map((a) => `${a.person.firstName} ${a.person.lastName}`),
         needed: staffingNeeds(s)[slot],
       })).filter((x) => x.needed > 0 || x.names.length > 0),
     })),

@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateField, ErrorSummary, SelectField, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
-import { createDraftRota, listRotas, shortShifts } from "~/modules/rota/rota.server";
+import { createDraftRota, rotaGaps, rotaList } from "~/modules/rota/rota.server";
 import { rotaPlanSchema } from "~/modules/rota/validation";
 import { prisma } from "~/db.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
-import { parseForm } from "~/utils/form";
+import { formValues, parseForm, type FieldErrors } from "~/utils/form";
 import { clock } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Rotas" }];
@@ -16,32 +16,36 @@ export const meta: MetaFunction = () => [{ title: "Rotas" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
   const today = clock.today();
-  const [rotas, short, sessionCount, teamCount] = await Promise.all([
-    listRotas(user.centreId),
-    shortShifts(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }),
+  const [rotas, gaps, sessionCount, teamCount] = await Promise.all([
+    rotaList(user.centreId, today),
+    rotaGaps(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }, today),
     prisma.contactSession.count({ where: { centreId: user.centreId, retired: false } }),
     prisma.team.count({ where: { centreId: user.centreId } }),
   ]);
   const lastEnd = rotas.map((r) => r.endsOn).sort().at(-1);
   return {
-    short,
+    short: gaps.short,
     sessionCount,
     teamCount,
     suggestedStart: lastEnd && lastEnd >= today ? addDaysIso(lastEnd, 1) : today,
-    rotas: rotas.map((r) => {
-      const needed = r.shifts.reduce((n, s) => n + s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded, 0);
-      const filled = r.shifts.reduce((n, s) => n + s.assignments.length, 0);
-      return { id: r.id, startsOn: r.startsOn, endsOn: r.endsOn, status: r.status, mode: r.mode, sessions: r.shifts.length, needed, filled };
-    }),
+    rotas,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
-  const parsed = parseForm(rotaPlanSchema, await request.formData());
-  if (!parsed.ok) return parsed;
-  const rota = await createDraftRota(actorOf(user), parsed.data);
-  return redirect(`/rota/${rota.id}`);
+  const formData = await request.formData();
+  const parsed = parseForm(rotaPlanSchema(clock.today()), formData);
+  if (!parsed.ok) return { ...parsed, overlap: null };
+  const replaceDraftId = String(formData.get("replaceDraftId") ?? "") || undefined;
+  const result = await createDraftRota(actorOf(user), parsed.data, { replaceDraftId });
+  if (result.ok) return redirect(`/rota/${result.rotaId}`);
+  const { rota, code } = result.refusal;
+  const period = `${formatUkDate(rota.startsOn)} to ${formatUkDate(rota.endsOn)}`;
+  const message = code === "overlaps_published"
+    ? `These dates overlap the published rota for ${period}. A published rota is never replaced: start the new one on ${formatUkDate(addDaysIso(rota.endsOn, 1))} or later, or change the published rota itself.`
+    : `These dates overlap the draft rota for ${period}. Replace that draft with a new one, or choose other dates.`;
+  return { ok: false as const, errors: { startsOn: message } as FieldErrors, values: formValues(formData), overlap: code === "overlaps_draft" ? { rotaId: rota.id, period } : null };
 }
 
 export default function Rotas() {
@@ -49,6 +53,7 @@ export default function Rotas() {
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
+  const overlap = actionData && !actionData.ok ? actionData.overlap : null;
   return (
     <>
       <h1>Rotas</h1>
@@ -75,6 +80,14 @@ export default function Rotas() {
             />
             <button type="submit">Draft the rota</button>
           </Form>
+          {overlap ? (
+            <Form method="post" className="notice notice--warning">
+              <p>Replacing the draft for {overlap.period} discards it and its changes, and drafts these dates afresh.</p>
+              {(["startsOn", "weeks", "mode"] as const).map((name) => <input key={name} type="hidden" name={name} value={valueOf(values, name)} />)}
+              <input type="hidden" name="replaceDraftId" value={overlap.rotaId} />
+              <button type="submit" className="button button--warning">Replace the draft for {overlap.period}</button>
+            </Form>
+          ) : null}
         </>
       )}
 

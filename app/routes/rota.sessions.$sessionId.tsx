@@ -38,12 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const sessionId = params.sessionId === "new" ? null : params.sessionId!;
   if (intent === "add-extra" && sessionId) {
-    const parsed = parseForm(extraDateSchema, formData);
+    const parsed = parseForm(extraDateSchema(clock.today()), formData);
     if (!parsed.ok) return { ...parsed, intent, preview: null };
     await addExtraDate(actorOf(user), sessionId, parsed.data);
     return redirect(`/rota/sessions/${sessionId}?saved=extra`);
   }
-  const parsed = parseForm(sessionSchema, formData, ["weekdays"]);
+  const parsed = parseForm(sessionSchema(clock.today()), formData, ["weekdays"]);
   if (!parsed.ok) return { ...parsed, intent, preview: null };
   if (intent === "preview") {
     const preview = await previewSession(user.centreId, sessionId, parsed.data, parsed.data.skipBankHolidays, clock.today());

@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add-closure") {
-    const parsed = parseForm(closureSchema, formData);
+    const parsed = parseForm(closureSchema(clock.today()), formData);
     if (!parsed.ok) return parsed;
     const errors = await addClosure(actorOf(user), parsed.data);
     return Object.keys(errors).length ? formFailure(errors, formValues(formData)) : { ok: true as const };

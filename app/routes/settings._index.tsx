@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextField, valueOf } from "~/components/forms";
+import { Checkbox, ErrorSummary, SelectField, TextField, valueOf } from "~/components/forms";
+import { NATIONS } from "~/modules/rota/bank-holidays";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getCourses, getSettings, updateSettings } from "~/modules/compliance/compliance.server";
@@ -19,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [settings, courses, centre] = await Promise.all([
     getSettings(user.centreId),
     getCourses(user.centreId),
-    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true } }),
+    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, nation: true, offersSupervised: true } }),
   ]);
-  return { settings, serveEveryWeeks: centre.serveEveryWeeks, reminderLeadDays: centre.reminderLeadDays, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
+  return { settings, serveEveryWeeks: centre.serveEveryWeeks, reminderLeadDays: centre.reminderLeadDays, nation: centre.nation, offersSupervised: centre.offersSupervised, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(rotaSettingsSchema, formData);
     if (!parsed.ok) return parsed;
     await setCentreSetting(actorOf(user), "serveEveryWeeks", parsed.data.serveEveryWeeks);
+    await setCentreSetting(actorOf(user), "nation", parsed.data.nation);
     return redirect("/settings?saved=1");
   }
   const parsed = parseForm(settingsSchema, formData);
@@ -53,7 +55,7 @@ const LABELS = {
 };
 
 export default function Settings() {
-  const { settings, courses, serveEveryWeeks, reminderLeadDays } = useLoaderData<typeof loader>();
+  const { settings, courses, serveEveryWeeks, reminderLeadDays, nation, offersSupervised } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
@@ -69,6 +71,12 @@ export default function Settings() {
         {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((name) => (
           <TextField key={name} name={name} label={LABELS[name]} inputMode="numeric" width="short" defaultValue={valueOf(values, name, String(settings[name]))} error={errors?.[name]} />
         ))}
+        <Checkbox
+          name="requireChildrenBarredList"
+          label="Only DBS checks that included the children's barred list clear someone to work"
+          hint={offersSupervised ? "Your centre offers supervised contact, where this is usually required." : "Usually required by centres that offer supervised contact."}
+          defaultChecked={values ? valueOf(values, "requireChildrenBarredList") === "on" : settings.requireChildrenBarredList}
+        />
         <button type="submit">Save settings</button>
       </Form>
 
@@ -97,7 +105,15 @@ export default function Settings() {
           defaultValue={valueOf(values, "serveEveryWeeks", String(serveEveryWeeks))}
           error={errors?.serveEveryWeeks}
         />
-        <button type="submit" className="button button--secondary">Save rota setting</button>
+        <SelectField
+          name="nation"
+          label="Skip the bank holidays of"
+          hint="Sessions do not run on bank holidays unless a session says otherwise"
+          options={Object.entries(NATIONS)}
+          defaultValue={valueOf(values, "nation", nation)}
+          error={errors?.nation}
+        />
+        <button type="submit" className="button button--secondary">Save rota settings</button>
       </Form>
 
       <h2>Training courses</h2>

@@ -3,7 +3,7 @@
  * field errors plus what the user typed go back to the form so nothing is lost.
  */
 import { z } from "zod";
-import { parseUkDate, type IsoDate } from "./dates";
+import { formatUkDate, parseUkDate, type IsoDate } from "./dates";
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -142,4 +142,15 @@ export const checkbox = z
 
 function capitalise(text: string) {
   return text[0].toUpperCase() + text.slice(1);
+}
+
+/**
+ * Keeps a date within a sensible window (a rota a year ahead, not in 2199): a far-off date is a
+ * typing mistake, and the message says which dates are allowed.
+ */
+export function windowMessage(date: IsoDate | null, what: string, from: IsoDate, to: IsoDate): string | null {
+  if (date === null) return null;
+  if (date < from) return `${what} cannot be before ${formatUkDate(from)}`;
+  if (date > to) return `${what} cannot be after ${formatUkDate(to)}`;
+  return null;
 }

@@ -3,8 +3,9 @@ import { prisma } from "~/db.server";
 import { DEMO_PEOPLE, DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
-import { shiftsOfPerson } from "~/modules/rota/rota.server";
+import { rotaView, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { clock } from "~/utils/clock.server";
+import { requirementWords } from "~/modules/compliance/words";
 
 // The global setup seeded this database with `npm run demo`'s own script, on the run's date.
 
@@ -37,8 +38,8 @@ describe("demo compliance", () => {
     const { rows } = await centreCompliance(centre.id, clock.today());
     const counted = rows.filter((r) => r.compliance.counted);
     const statuses = new Set(counted.flatMap((r) => r.compliance.requirements.map((q) => q.status)));
-    expect(statuses).toEqual(new Set(["met", "due", "expired", "missing", "not_required"]));
-    const reasonOf = (name: string, key: string) => counted.find((r) => r.name === name)!.compliance.requirements.find((q) => q.key === key || q.kind === key)!.reason;
+    expect(statuses).toEqual(new Set(["met", "due", "expired", "missing", "not_accepted", "not_required"]));
+    const reasonOf = (name: string, key: string) => requirementWords(counted.find((r) => r.name === name)!.compliance.requirements.find((q) => q.key === key || q.kind === key)!);
     expect(reasonOf("Tom Fletcher", "dbs")).toMatch(/^Recheck due by our policy since/);
     expect(reasonOf("Liam O'Connor", "dbs")).toBe("No DBS check on record");
     expect(reasonOf("Gareth Hughes", "coordinator")).toBe("Not completed; required for deputy co-ordinator");
@@ -61,5 +62,23 @@ describe("demo rotas", () => {
     expect(await prisma.shiftAssignment.count({ where: { status: "cannot_attend" } })).toBe(1);
     const conflicted = await prisma.person.findFirstOrThrow({ where: { usesCentreForOwnFamily: true } });
     expect(await prisma.shiftAssignment.count({ where: { personId: conflicted.id } })).toBe(0);
+  });
+
+  it("shows a withdrawn placement and one that fails its re-check, each as a gap with its reason and cover", async () => {
+    const today = clock.today();
+    const current = await prisma.rota.findFirstOrThrow({ where: { startsOn: { lte: today }, endsOn: { gte: today } } });
+    const { rota } = await rotaView(current.centreId, current.id);
+    const upcoming = rota.shifts.filter((s) => !s.past);
+    const withdrawn = upcoming.flatMap((s) => s.assignments.filter((a) => a.status === "withdrawn").map((a) => ({ s, a })));
+    expect(withdrawn.length).toBeGreaterThan(0);
+    expect(withdrawn.every(({ a }) => a.withdrawnReason === "paused")).toBe(true);
+    const voided = upcoming.flatMap((s) => s.assignments.filter((a) => a.voids.length).map((a) => ({ s, a })));
+    expect(voided.length).toBeGreaterThan(0);
+    expect(voided.every(({ a }) => a.voidWords === "not cleared to work that day (DBS not accepted)")).toBe(true);
+    for (const { s } of [withdrawn[0], voided[0]]) {
+      const gap = s.gaps.find((g) => g.slot === "volunteer")!;
+      expect(gap.missing).toBeGreaterThan(0);
+      expect(gap.cover.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -3,12 +3,12 @@ import { DEFAULT_LEAD_DAYS, parseLeadDays, selectReminders, weekOf, whenWords, t
 import type { RequirementResult } from "~/modules/compliance/rules";
 
 const requirement = (overrides: Partial<RequirementResult>): RequirementResult => ({
-  key: "course:sg", label: "Safeguarding refresher", kind: "safeguarding", status: "met", validUntil: "2026-03-01", lapsedOn: null, reason: "r", ...overrides,
+  key: "course:sg", label: "Safeguarding refresher", kind: "safeguarding", status: "met", code: "course_timed", validUntil: "2026-03-01", lapsedOn: null, detail: {}, ...overrides,
 });
 
 const person = (requirements: RequirementResult[], overrides: Partial<ReminderPerson> = {}): ReminderPerson => ({
   personId: "p1", name: "Pat", email: "pat@example.org", mode: "individual",
-  compliance: { date: "x", roles: ["volunteer"], counted: true, notCountedReason: null, requirements, cleared: true, clearedReason: "", fullyCompliant: true, findings: [] },
+  compliance: { date: "x", roles: ["volunteer"], counted: true, notCounted: null, requirements, cleared: true, blockers: [], fullyCompliant: true, findings: [] },
   ...overrides,
 });
 

@@ -7,7 +7,7 @@ import { action as rotaAction, loader as rotaLoader } from "~/routes/rota.$rotaI
 import { action as myShiftsAction, loader as myShiftsLoader } from "~/routes/my-shifts";
 import { loader as feedLoader } from "~/routes/calendar.$token[.]ics";
 import { loader as shiftIcsLoader } from "~/routes/my-shifts.$assignmentId[.]ics";
-import { action as availabilityAction } from "~/routes/me.availability";
+import { action as availabilityAction } from "~/routes/me_.availability";
 import { loader as dashboardLoader } from "~/routes/compliance._index";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { createCentre, createPerson, createUser } from "../helpers/factories";

@@ -11,12 +11,15 @@ import {
   parseRequiredFor, type CentreSettings, type CourseKind,
 } from "./requirements";
 import { evaluatePerson, type CourseFacts, type PersonFacts } from "./rules";
+import { statusOn } from "~/modules/people/status";
 import type { PersonRow } from "./overview";
 import type { DbsEvidence } from "./csv";
 import type { z } from "zod";
 import type { courseSchema, dbsCheckSchema, referenceReceivedSchema, referenceSchema, settingsSchema, statusCheckSchema, trainingSchema } from "./validation";
 
 type Tx = Prisma.TransactionClient;
+/** The client or an open transaction: checks that guard a write run inside its transaction. */
+export type Db = Prisma.TransactionClient;
 
 export async function ensureDefaultCourses(tx: Tx, centreId: string) {
   if ((await tx.course.count({ where: { centreId } })) > 0) return;
@@ -25,15 +28,15 @@ export async function ensureDefaultCourses(tx: Tx, centreId: string) {
   });
 }
 
-export async function getSettings(centreId: string): Promise<CentreSettings> {
-  return prisma.centre.findUniqueOrThrow({
+export async function getSettings(centreId: string, db: Db = prisma): Promise<CentreSettings> {
+  return db.centre.findUniqueOrThrow({
     where: { id: centreId },
-    select: { referencesRequired: true, dueSoonDays: true, dbsRecheckYears: true, updateServiceCheckMonths: true },
+    select: { referencesRequired: true, dueSoonDays: true, dbsRecheckYears: true, updateServiceCheckMonths: true, requireChildrenBarredList: true },
   });
 }
 
-export async function getCourses(centreId: string): Promise<CourseFacts[]> {
-  const courses = await prisma.course.findMany({ where: { centreId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+export async function getCourses(centreId: string, db: Db = prisma): Promise<CourseFacts[]> {
+  const courses = await db.course.findMany({ where: { centreId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
   return courses.map((c) => ({
     id: c.id, name: c.name, kind: c.kind as CourseKind, validityMonths: c.validityMonths, requiredFor: parseRequiredFor(c.requiredFor), retired: c.retired,
   }));
@@ -50,7 +53,6 @@ type PersonWithFacts = Prisma.PersonGetPayload<{ include: typeof FACTS_INCLUDE }
 
 function toFacts(person: PersonWithFacts): PersonFacts {
   return {
-    status: person.status,
     startedOn: person.startedOn,
     leftOn: person.leftOn,
     roles: person.roles,
@@ -83,42 +85,49 @@ function groupBy<T extends { personId: string }>(rows: T[]) {
  * the columns needed, grouped here: several times faster than nested includes at 5,000 people
  * (see scripts/bench-compliance.ts).
  */
-export async function loadCentreFacts(centreId: string) {
-  const ofCentre = { person: { centreId } };
-  const [settings, courses, people, roles, dbsChecks, statusChecks, references, training] = await Promise.all([
-    getSettings(centreId),
-    getCourses(centreId),
-    prisma.person.findMany({
-      where: { centreId },
+export async function loadCentreFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
+  const whoPerson = personIds ? { centreId, id: { in: personIds } } : { centreId };
+  const ofCentre = { person: whoPerson };
+  const [settings, courses, people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
+    getSettings(centreId, db),
+    getCourses(centreId, db),
+    db.person.findMany({
+      where: whoPerson,
       select: {
         id: true, firstName: true, lastName: true, status: true, startedOn: true, leftOn: true,
         usesCentreForOwnFamily: true, serveEveryWeeks: true, preferredDays: true,
       },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     }),
-    prisma.personRole.findMany({ where: ofCentre, select: { personId: true, role: true, startedOn: true, endedOn: true } }),
-    prisma.dbsCheck.findMany({
+    db.personRole.findMany({ where: ofCentre, select: { personId: true, role: true, startedOn: true, endedOn: true } }),
+    db.dbsCheck.findMany({
       where: ofCentre,
-      select: { id: true, personId: true, issuedOn: true, level: true, decision: true, updateServiceSubscribed: true, certificateNumber: true, seenBy: true, seenOn: true },
+      select: {
+        id: true, personId: true, issuedOn: true, level: true, workforce: true, childrenBarredListChecked: true, decision: true,
+        updateServiceSubscribed: true, certificateNumber: true, seenBy: true, seenOn: true,
+      },
     }),
-    prisma.dbsStatusCheck.findMany({ where: { dbsCheck: ofCentre }, select: { dbsCheckId: true, checkedOn: true, result: true } }),
-    prisma.reference.findMany({ where: ofCentre, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } }),
-    prisma.trainingRecord.findMany({ where: ofCentre, select: { personId: true, courseId: true, completedOn: true } }),
+    db.dbsStatusCheck.findMany({ where: { dbsCheck: ofCentre }, select: { dbsCheckId: true, checkedOn: true, result: true } }),
+    db.reference.findMany({ where: ofCentre, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } }),
+    db.trainingRecord.findMany({ where: ofCentre, select: { personId: true, courseId: true, completedOn: true } }),
+    db.personStatusChange.findMany({ where: ofCentre, select: { personId: true, status: true, effectiveOn: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
   for (const s of statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
-  const [rolesOf, dbsOf, referencesOf, trainingOf] = [
+  const [rolesOf, dbsOf, referencesOf, trainingOf, statusChangesOf] = [
     groupBy(roles),
     groupBy(dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
     groupBy(references),
     groupBy(training),
+    groupBy(statusChanges),
   ];
   const withFacts = people.map((person) => ({
     ...person,
     name: fullName(person),
     dbsRecords: dbsOf(person.id),
+    statusChanges: statusChangesOf(person.id),
     facts: {
-      status: person.status, startedOn: person.startedOn, leftOn: person.leftOn,
+      startedOn: person.startedOn, leftOn: person.leftOn,
       roles: rolesOf(person.id), dbsChecks: dbsOf(person.id), references: referencesOf(person.id), training: trainingOf(person.id),
     } satisfies PersonFacts,
   }));
@@ -131,7 +140,7 @@ export async function centreCompliance(centreId: string, date: IsoDate) {
   const rows = people.map((person) => ({
     id: person.id,
     name: person.name,
-    status: person.status,
+    status: statusOn(person, date),
     compliance: evaluatePerson(person.facts, courses, settings, date),
     dbs: latestDbsOn(person.dbsRecords, date),
   })) satisfies PersonRow[];
@@ -170,6 +179,7 @@ export async function addDbsCheck(actor: Actor, personId: string, input: z.outpu
       changes: [
         { field: "Level", from: "", to: DBS_LEVELS[input.level] },
         { field: "Workforce", from: "", to: WORKFORCES[input.workforce] },
+        { field: "Children's barred list checked", from: "", to: input.childrenBarredListChecked ? "Yes" : "No" },
         { field: "Certificate number", from: "", to: input.certificateNumber },
         { field: "Issued", from: "", to: formatUkDate(input.issuedOn) },
         { field: "Decision", from: "", to: DBS_DECISIONS[input.decision] },
@@ -260,10 +270,12 @@ export async function updateSettings(actor: Actor, input: z.output<typeof settin
   const labels: Record<keyof CentreSettings, string> = {
     referencesRequired: "References required", dueSoonDays: "Warn this many days ahead",
     dbsRecheckYears: "DBS recheck after (years)", updateServiceCheckMonths: "Update Service status check every (months)",
+    requireChildrenBarredList: "Require the children's barred list",
   };
+  const show = (value: number | boolean) => (typeof value === "boolean" ? (value ? "Yes" : "No") : String(value));
   const changes = (Object.keys(labels) as (keyof CentreSettings)[])
     .filter((key) => before[key] !== input[key])
-    .map((key) => ({ field: labels[key], from: String(before[key]), to: String(input[key]) }));
+    .map((key) => ({ field: labels[key], from: show(before[key]), to: show(input[key]) }));
   if (!changes.length) return;
   await prisma.$transaction(async (tx) => {
     await tx.centre.update({ where: { id: actor.centreId }, data: input });

@@ -5,9 +5,10 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { formatUkNumericDate, type IsoDate } from "~/utils/dates";
-import { roleList } from "~/modules/people/constants";
+import { STATUS_LABELS, roleList, type Status } from "~/modules/people/constants";
 import { DBS_LEVELS, type DbsLevel } from "./requirements";
-import { STATUS_WORDS, decisionLabel } from "./rules";
+import { STATUS_WORDS } from "./rules";
+import { decisionLabel, findingWords, requirementWords } from "./words";
 import type { MatrixColumn, PersonRow } from "./overview";
 
 export type DbsEvidence = { certificateNumber: string; issuedOn: IsoDate; level: string; decision: string; seenBy: string; seenOn: IsoDate } | null;
@@ -24,19 +25,20 @@ function asText(digits: string) {
 
 export function matrixCsv(rows: (PersonRow & { dbs: DbsEvidence })[], columns: MatrixColumn[], date: IsoDate): string {
   const header = [
-    "Name", "Status", "Roles on date", "Cleared to work", "Fully compliant",
+    "Name", "Status on date", "Roles on date", "Cleared to work", "Fully compliant",
     "DBS certificate number", "DBS issued", "DBS level", "DBS decision", "Certificate seen by", "Certificate seen on",
-    ...columns.flatMap((c) => [`${c.label}: status`, `${c.label}: details`]),
+    // Course names are the centre's own words: protected like any other cell.
+    ...columns.flatMap((c) => [safe(`${c.label}: status`), safe(`${c.label}: details`)]),
     "Safer-recruitment findings", "As on",
   ];
   const body = rows.map((row) => {
     const c = row.compliance;
     const cells = columns.flatMap((column) => {
       const result = c.requirements.find((r) => r.key === column.requirementKeys[0])!;
-      return [STATUS_WORDS[result.status], safe(result.reason)];
+      return [STATUS_WORDS[result.status], safe(requirementWords(result))];
     });
     return [
-      safe(row.name), row.status, roleList(c.roles), c.cleared ? "Yes" : "No", c.fullyCompliant ? "Yes" : "No",
+      safe(row.name), STATUS_LABELS[row.status as Status] ?? row.status, roleList(c.roles), c.cleared ? "Yes" : "No", c.fullyCompliant ? "Yes" : "No",
       row.dbs ? asText(row.dbs.certificateNumber) : "",
       row.dbs ? formatUkNumericDate(row.dbs.issuedOn) : "",
       row.dbs ? DBS_LEVELS[row.dbs.level as DbsLevel] ?? row.dbs.level : "",
@@ -44,7 +46,7 @@ export function matrixCsv(rows: (PersonRow & { dbs: DbsEvidence })[], columns: M
       row.dbs ? safe(row.dbs.seenBy) : "",
       row.dbs ? formatUkNumericDate(row.dbs.seenOn) : "",
       ...cells,
-      safe(c.findings.join("; ")),
+      safe(c.findings.map(findingWords).join("; ")),
       formatUkNumericDate(date),
     ];
   });

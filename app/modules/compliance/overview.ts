@@ -4,6 +4,7 @@
  */
 import { daysBetween, type IsoDate } from "~/utils/dates";
 import { STATUS_SEVERITY, STATUS_WORDS, isInDate, type PersonCompliance, type RequirementResult, type RequirementStatus } from "./rules";
+import { notClearedWords, requirementWords } from "./words";
 
 export type PersonRow = { id: string; name: string; status: string; compliance: PersonCompliance };
 
@@ -33,13 +34,13 @@ export function attentionList(rows: PersonRow[], today: IsoDate): Attention {
   const attention: Attention = { expired: [], missing: [], due: { 30: [], 60: [], 90: [] }, notCleared: [] };
   for (const row of rows) {
     if (!row.compliance.counted) continue;
-    if (!row.compliance.cleared) attention.notCleared.push({ personId: row.id, personName: row.name, reason: row.compliance.clearedReason });
+    if (!row.compliance.cleared) attention.notCleared.push({ personId: row.id, personName: row.name, reason: notClearedWords(row.compliance) });
     for (const req of row.compliance.requirements) {
       const item: AttentionItem = {
-        personId: row.id, personName: row.name, requirementKey: req.key, requirement: req.label, status: req.status, reason: req.reason, days: null,
+        personId: row.id, personName: row.name, requirementKey: req.key, requirement: req.label, status: req.status, reason: requirementWords(req), days: null,
       };
       if (req.status === "expired") attention.expired.push({ ...item, days: req.lapsedOn ? -daysBetween(req.lapsedOn, today) : null });
-      else if (req.status === "missing") attention.missing.push(item);
+      else if (req.status === "missing" || req.status === "not_accepted") attention.missing.push(item);
       else if (isInDate(req.status) && req.validUntil) {
         const days = daysBetween(today, req.validUntil);
         const window = DUE_WINDOWS.find((w) => days <= w);
@@ -66,12 +67,13 @@ export function summariseGroup(results: RequirementResult[]): Cell {
   const parts = [`${inDate} of ${required.length} in date`];
   if (count("expired")) parts.push(`${count("expired")} expired`);
   if (count("missing")) parts.push(`${count("missing")} missing`);
+  if (count("not_accepted")) parts.push(`${count("not_accepted")} not accepted`);
   if (count("due")) parts.push(`${count("due")} due soon`);
   return { status: worst, words: STATUS_WORDS[worst], detail: parts.join(", ") };
 }
 
 export function cellOf(result: RequirementResult): Cell {
-  return { status: result.status, words: STATUS_WORDS[result.status], detail: result.reason };
+  return { status: result.status, words: STATUS_WORDS[result.status], detail: requirementWords(result) };
 }
 
 export const MATRIX_VIEWS = ["everyone", "attention", "not_cleared", "compliant"] as const;

@@ -12,6 +12,8 @@ export type CentreSettings = {
   dueSoonDays: number;
   dbsRecheckYears: number;
   updateServiceCheckMonths: number;
+  /** Only certificates that included the children's barred list clear someone (supervised contact). */
+  requireChildrenBarredList: boolean;
 };
 
 export const DEFAULT_SETTINGS: CentreSettings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: CentreSettings = {
   dueSoonDays: 60,
   dbsRecheckYears: 3,
   updateServiceCheckMonths: 12,
+  requireChildrenBarredList: false,
 };
 
 export const COURSE_KINDS = ["induction", "safeguarding", "coordinator", "naccc_module", "custom"] as const;

@@ -2,19 +2,50 @@
  * Who is cleared to work, and what is due, for one person on any date.
  *
  * Pure: no Remix, no Prisma, no clock. Records dated after `date` are ignored, so the same call
- * answers "as it stood" on a past date. Conventions, tested in tests/modules/compliance:
+ * answers "as it stood" on a past date. Results carry codes and the dates behind them; the words
+ * people read are built from those in ./words.ts, only where they are shown. Conventions, tested
+ * in tests/modules/compliance:
  * - A requirement is in date up to and including its `validUntil` day and lapses the day after
  *   (safeguarding completed 1 Mar 2025 is in date on 1 Mar 2026, out of date on 2 Mar 2026).
+ *   Periods are calendar months and years; from 29 February they end on 28 February.
  * - A DBS certificate has no legal expiry: "recheck due by our policy" (expired) is a different
- *   thing from "no DBS check on record" (missing).
+ *   thing from "no DBS check on record" (missing) and from a certificate the centre did not
+ *   accept (not accepted).
  * - What someone must have depends on the roles they held on `date` (role history).
  */
-import { addDaysIso, addMonthsIso, addYearsIso, daysBetween, formatUkDate, type IsoDate } from "~/utils/dates";
-import { ROLE_LABELS, isRole } from "~/modules/people/constants";
+import { addMonthsIso, addYearsIso, daysBetween, addDaysIso, type IsoDate } from "~/utils/dates";
 import { rolesOn, type RolePeriod } from "~/modules/people/roles";
-import { DBS_DECISIONS, type CentreSettings, type CourseKind } from "./requirements";
+import { type CentreSettings, type CourseKind } from "./requirements";
 
-export type RequirementStatus = "met" | "due" | "expired" | "missing" | "not_required";
+export type RequirementStatus = "met" | "due" | "expired" | "missing" | "not_accepted" | "not_required";
+
+/** Why a requirement has its status; ./words.ts turns a code and its detail into a sentence. */
+export type RequirementCode =
+  | "dbs_none" | "dbs_not_yet_issued" | "dbs_not_accepted" | "dbs_wrong_workforce" | "dbs_no_children_barred_list"
+  | "dbs_policy" | "dbs_update_service" | "dbs_new_information"
+  | "references_not_required" | "references_in" | "references_outstanding"
+  | "course_retired" | "course_not_required" | "course_not_done" | "course_never_expires" | "course_timed";
+
+/** The dates and counts behind a result, for the words and for evidence. */
+export type RequirementDetail = {
+  issuedOn?: IsoDate;
+  firstIssuedOn?: IsoDate;
+  decision?: string;
+  workforce?: string;
+  /** On the Update Service, so a clear status check will do instead of a new certificate. */
+  subscribed?: boolean;
+  checkedOn?: IsoDate;
+  required?: number;
+  satisfactory?: number;
+  /** When the last of the required references arrived. */
+  completeOn?: IsoDate;
+  awaited?: number;
+  awaitedSince?: IsoDate;
+  unsatisfactory?: number;
+  completedOn?: IsoDate;
+  /** The roles held on the date (not required) or the ones that need it (missing). */
+  roles?: string[];
+};
 
 export type RequirementResult = {
   /** "dbs", "references" or "course:<id>" */
@@ -22,17 +53,20 @@ export type RequirementResult = {
   label: string;
   kind: "dbs" | "references" | CourseKind;
   status: RequirementStatus;
+  code: RequirementCode;
   /** Last day it is in date (met or due); null when it never lapses or is not held. */
   validUntil: IsoDate | null;
   /** First day it was out of date (expired). */
   lapsedOn: IsoDate | null;
-  /** One line a co-ordinator or assessor reads. */
-  reason: string;
+  detail: RequirementDetail;
 };
 
 export type DbsCheckFacts = {
   issuedOn: IsoDate;
   level: string;
+  workforce: string;
+  /** The check included the children's barred list. */
+  childrenBarredListChecked: boolean;
   decision: string;
   updateServiceSubscribed: boolean;
   statusChecks: { checkedOn: IsoDate; result: string }[];
@@ -43,7 +77,6 @@ export type CourseFacts = { id: string; name: string; kind: CourseKind; validity
 export type TrainingFacts = { courseId: string; completedOn: IsoDate };
 
 export type PersonFacts = {
-  status: string;
   startedOn: IsoDate | null;
   leftOn: IsoDate | null;
   roles: RolePeriod[];
@@ -52,25 +85,45 @@ export type PersonFacts = {
   training: TrainingFacts[];
 };
 
+/** Why someone is not counted on a date. */
+export type NotCounted = { code: "left"; leftOn: IsoDate } | { code: "no_role" };
+
+/** What stands between someone and being cleared to work; the rota shows these in a few words. */
+export type ClearanceBlocker =
+  | "dbs_none" | "dbs_not_accepted" | "dbs_wrong_workforce" | "dbs_no_children_barred_list"
+  | "dbs_new_information" | "dbs_status_check_due" | "dbs_recheck_due" | "references_outstanding";
+
+export type Finding =
+  | { code: "started_before_dbs"; startedOn: IsoDate; issuedOn: IsoDate }
+  | { code: "started_before_references"; startedOn: IsoDate; completeOn: IsoDate; required: number };
+
 export type PersonCompliance = {
   date: IsoDate;
   roles: string[];
   /** False after they left, or on a date when they held no role: they are not counted. */
   counted: boolean;
-  notCountedReason: string | null;
+  notCounted: NotCounted | null;
   requirements: RequirementResult[];
   cleared: boolean;
-  clearedReason: string;
+  /** Empty when cleared. */
+  blockers: ClearanceBlocker[];
   fullyCompliant: boolean;
   /** Safer-recruitment findings for an assessor, e.g. starting before the DBS check. */
-  findings: string[];
+  findings: Finding[];
 };
 
 const ACCEPTED_DECISIONS = ["clear", "accepted_after_risk_assessment"];
+/** Only a child (or child and adult) workforce check is for work with children. */
+export const CHILD_WORKFORCES = ["child", "child_and_adult"];
 const IN_DATE: RequirementStatus[] = ["met", "due"];
 
 export function isInDate(status: RequirementStatus) {
   return IN_DATE.includes(status);
+}
+
+/** Needs a co-ordinator's attention: lapsed, never done, or refused. */
+export function isOutstanding(status: RequirementStatus) {
+  return status === "expired" || status === "missing" || status === "not_accepted";
 }
 
 /** How a status reads on its own, for tables, CSV and screen readers. */
@@ -79,111 +132,126 @@ export const STATUS_WORDS: Record<RequirementStatus, string> = {
   due: "Due soon",
   expired: "Expired",
   missing: "Missing",
+  not_accepted: "Not accepted",
   not_required: "Not required",
 };
 
 /** Worst first: what needs attention leads. */
-export const STATUS_SEVERITY: Record<RequirementStatus, number> = { expired: 0, missing: 1, due: 2, met: 3, not_required: 4 };
+export const STATUS_SEVERITY: Record<RequirementStatus, number> = { not_accepted: 0, expired: 1, missing: 2, due: 3, met: 4, not_required: 5 };
 
-function timed(key: string, label: string, kind: RequirementResult["kind"], validUntil: IsoDate, date: IsoDate, dueSoonDays: number, words: { met: string; due: string; expired: string }): RequirementResult {
-  if (date > validUntil) {
-    return { key, label, kind, status: "expired", validUntil: null, lapsedOn: addDaysIso(validUntil, 1), reason: words.expired };
-  }
-  const status = daysBetween(date, validUntil) <= dueSoonDays ? "due" : "met";
-  return { key, label, kind, status, validUntil, lapsedOn: null, reason: status === "due" ? words.due : words.met };
+type Base = Pick<RequirementResult, "key" | "label" | "kind">;
+
+function result(base: Base, status: RequirementStatus, code: RequirementCode, detail: RequirementDetail = {}, dates: Partial<Pick<RequirementResult, "validUntil" | "lapsedOn">> = {}): RequirementResult {
+  return { ...base, status, code, validUntil: dates.validUntil ?? null, lapsedOn: dates.lapsedOn ?? null, detail };
 }
 
+/** In date until `validUntil`, due soon inside the centre's warning window, expired after. */
+function timed(base: Base, code: RequirementCode, validUntil: IsoDate, date: IsoDate, dueSoonDays: number, detail: RequirementDetail): RequirementResult {
+  if (date > validUntil) return result(base, "expired", code, detail, { lapsedOn: addDaysIso(validUntil, 1) });
+  const status = daysBetween(date, validUntil) <= dueSoonDays ? "due" : "met";
+  return result(base, status, code, detail, { validUntil });
+}
+
+const byIssue = (a: DbsCheckFacts, b: DbsCheckFacts) => a.issuedOn.localeCompare(b.issuedOn);
+const accepted = (check: DbsCheckFacts) => ACCEPTED_DECISIONS.includes(check.decision);
+
+/** A certificate that clears someone for a contact centre: accepted, child workforce, and the barred list if the centre asks. */
+function suitable(check: DbsCheckFacts, settings: CentreSettings) {
+  return accepted(check) && CHILD_WORKFORCES.includes(check.workforce) && (!settings.requireChildrenBarredList || check.childrenBarredListChecked);
+}
+
+/** Update Service status checks run on these certificates, from issue up to `date`, oldest first. */
+function statusChecksOn(checks: DbsCheckFacts[], date: IsoDate) {
+  return checks
+    .filter((c) => c.updateServiceSubscribed)
+    .flatMap((c) => c.statusChecks.filter((s) => s.checkedOn >= c.issuedOn && s.checkedOn <= date))
+    .sort((a, b) => a.checkedOn.localeCompare(b.checkedOn));
+}
+
+/**
+ * The newest certificate's refusal wins. Otherwise the newest suitable certificate sets the
+ * recheck date by the centre's policy, and the latest clear Update Service status check on any
+ * suitable subscribed certificate can carry it further; new information found since the newest
+ * suitable certificate means a new check is needed.
+ */
 export function evaluateDbs(checks: DbsCheckFacts[], settings: CentreSettings, date: IsoDate): RequirementResult {
-  const base = { key: "dbs", label: "Enhanced DBS check", kind: "dbs" as const, validUntil: null, lapsedOn: null };
-  const issued = checks.filter((c) => c.issuedOn <= date).sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
-  // The newest certificate decides: an older clear one does not outweigh a newer one the centre refused.
+  const base: Base = { key: "dbs", label: "Enhanced DBS check", kind: "dbs" };
+  const issued = checks.filter((c) => c.issuedOn <= date).sort(byIssue);
   const latest = issued.at(-1);
   if (!latest) {
-    const reason = checks.length
-      ? `No DBS check on record on this date (first issued ${formatUkDate(checks.map((c) => c.issuedOn).sort()[0])})`
-      : "No DBS check on record";
-    return { ...base, status: "missing", reason };
+    if (!checks.length) return result(base, "missing", "dbs_none");
+    return result(base, "missing", "dbs_not_yet_issued", { firstIssuedOn: checks.map((c) => c.issuedOn).sort()[0] });
   }
-  if (!ACCEPTED_DECISIONS.includes(latest.decision)) {
-    return { ...base, status: "missing", reason: `The latest DBS check (issued ${formatUkDate(latest.issuedOn)}) was not accepted by the centre` };
+  if (!accepted(latest)) return result(base, "not_accepted", "dbs_not_accepted", { issuedOn: latest.issuedOn });
+
+  const usable = issued.filter((c) => suitable(c, settings));
+  const newest = usable.at(-1);
+  if (!newest) {
+    const code = CHILD_WORKFORCES.includes(latest.workforce) ? "dbs_no_children_barred_list" : "dbs_wrong_workforce";
+    return result(base, "missing", code, { issuedOn: latest.issuedOn, workforce: latest.workforce });
   }
+  const detail: RequirementDetail = { issuedOn: newest.issuedOn, decision: newest.decision, subscribed: usable.some((c) => c.updateServiceSubscribed) };
 
-  const decision = latest.decision === "clear" ? "clear" : "risk-assessed and accepted";
-  const issuedWords = `issued ${formatUkDate(latest.issuedOn)} (${decision})`;
-  const policyUntil = addYearsIso(latest.issuedOn, settings.dbsRecheckYears);
-
-  if (latest.updateServiceSubscribed) {
-    const lastStatusCheck = latest.statusChecks
-      .filter((s) => s.checkedOn <= date && s.checkedOn >= latest.issuedOn)
-      .sort((a, b) => a.checkedOn.localeCompare(b.checkedOn))
-      .at(-1);
-    if (lastStatusCheck?.result === "new_information") {
-      return {
-        ...base, status: "expired", lapsedOn: lastStatusCheck.checkedOn,
-        reason: `Update Service check on ${formatUkDate(lastStatusCheck.checkedOn)} found new information: a new DBS check is needed`,
-      };
-    }
-    if (lastStatusCheck) {
-      const statusUntil = addMonthsIso(lastStatusCheck.checkedOn, settings.updateServiceCheckMonths);
-      if (statusUntil > policyUntil) {
-        const checked = `last Update Service check ${formatUkDate(lastStatusCheck.checkedOn)} showed no new information`;
-        return timed("dbs", base.label, "dbs", statusUntil, date, settings.dueSoonDays, {
-          met: `Enhanced DBS ${issuedWords}; ${checked}; next status check by ${formatUkDate(statusUntil)}`,
-          due: `Update Service status check due by ${formatUkDate(statusUntil)} (${checked})`,
-          expired: `Update Service status check due by our policy since ${formatUkDate(addDaysIso(statusUntil, 1))} (${checked})`,
-        });
-      }
-    }
+  const newInformation = statusChecksOn(issued.filter(accepted), date).filter((s) => s.result === "new_information").at(-1);
+  if (newInformation && newInformation.checkedOn >= newest.issuedOn) {
+    return result(base, "expired", "dbs_new_information", { ...detail, checkedOn: newInformation.checkedOn }, { lapsedOn: newInformation.checkedOn });
   }
-
-  // For Update Service members a clear status check will do instead of a new certificate.
-  const instead = latest.updateServiceSubscribed ? "; on the Update Service, so a clear status check will do" : "";
-  return timed("dbs", base.label, "dbs", policyUntil, date, settings.dueSoonDays, {
-    met: `Enhanced DBS ${issuedWords}; recheck by ${formatUkDate(policyUntil)}`,
-    due: `Recheck due by our policy by ${formatUkDate(policyUntil)} (DBS ${issuedWords}${instead})`,
-    expired: `Recheck due by our policy since ${formatUkDate(addDaysIso(policyUntil, 1))} (DBS ${issuedWords}${instead})`,
-  });
+  const lastClear = statusChecksOn(usable, date)
+    .filter((s) => s.result === "no_change" && (!newInformation || s.checkedOn > newInformation.checkedOn))
+    .at(-1);
+  const policyUntil = addYearsIso(newest.issuedOn, settings.dbsRecheckYears);
+  const statusUntil = lastClear ? addMonthsIso(lastClear.checkedOn, settings.updateServiceCheckMonths) : null;
+  if (lastClear && statusUntil && statusUntil > policyUntil) {
+    return timed(base, "dbs_update_service", statusUntil, date, settings.dueSoonDays, { ...detail, checkedOn: lastClear.checkedOn });
+  }
+  return timed(base, "dbs_policy", policyUntil, date, settings.dueSoonDays, detail);
 }
 
 export function evaluateReferences(references: ReferenceFacts[], required: number, date: IsoDate): RequirementResult {
-  const base = { key: "references", label: "References", kind: "references" as const, validUntil: null, lapsedOn: null };
-  if (required <= 0) return { ...base, status: "met", reason: "No references required by centre policy" };
+  const base: Base = { key: "references", label: "References", kind: "references" };
+  if (required <= 0) return result(base, "met", "references_not_required");
   const received = references
     .filter((r) => r.outcome === "satisfactory" && r.receivedOn && r.receivedOn <= date)
-    .sort((a, b) => a.receivedOn!.localeCompare(b.receivedOn!));
+    .map((r) => r.receivedOn!)
+    .sort();
   if (received.length >= required) {
-    return { ...base, status: "met", reason: `${received.length} satisfactory references (the ${ordinal(required)} received ${formatUkDate(received[required - 1].receivedOn)})` };
+    return result(base, "met", "references_in", { required, satisfactory: received.length, completeOn: received[required - 1] });
   }
   const awaited = references.filter((r) => r.requestedOn <= date && (!r.receivedOn || r.receivedOn > date));
   const unsatisfactory = references.filter((r) => r.outcome === "unsatisfactory" && r.receivedOn && r.receivedOn <= date).length;
-  const parts = [`${received.length} of ${required} satisfactory references received`];
-  if (awaited.length) parts.push(`${awaited.length} awaited since ${formatUkDate(awaited.map((r) => r.requestedOn).sort()[0])}`);
-  if (unsatisfactory) parts.push(`${unsatisfactory} not satisfactory`);
-  if (!awaited.length && received.length + unsatisfactory === 0) parts.push("none requested yet");
-  return { ...base, status: "missing", reason: parts.join("; ") };
+  return result(base, "missing", "references_outstanding", {
+    required, satisfactory: received.length, awaited: awaited.length, awaitedSince: awaited.map((r) => r.requestedOn).sort()[0], unsatisfactory,
+  });
 }
 
 export function evaluateCourse(course: CourseFacts, training: TrainingFacts[], roles: string[], settings: CentreSettings, date: IsoDate): RequirementResult {
-  const base = { key: `course:${course.id}`, label: course.name, kind: course.kind, validUntil: null, lapsedOn: null };
+  const base: Base = { key: `course:${course.id}`, label: course.name, kind: course.kind };
+  if (course.retired) return result(base, "not_required", "course_retired");
   const needingRoles = roles.filter((role) => course.requiredFor.includes(role));
-  if (course.retired || needingRoles.length === 0) {
-    return { ...base, status: "not_required", reason: course.retired ? "No longer required (course retired)" : `Not required for ${rolesInWords(roles) || "someone with no role"}` };
+  if (needingRoles.length === 0) return result(base, "not_required", "course_not_required", { roles });
+  let last: IsoDate | undefined;
+  for (const t of training) if (t.courseId === course.id && t.completedOn <= date && (!last || t.completedOn > last)) last = t.completedOn;
+  if (!last) return result(base, "missing", "course_not_done", { roles: needingRoles });
+  if (course.validityMonths === null) return result(base, "met", "course_never_expires", { completedOn: last });
+  return timed(base, "course_timed", addMonthsIso(last, course.validityMonths), date, settings.dueSoonDays, { completedOn: last });
+}
+
+/** What keeps someone from being cleared, from their DBS and references results. */
+export function clearanceBlockers(dbs: RequirementResult, references: RequirementResult): ClearanceBlocker[] {
+  const blockers: ClearanceBlocker[] = [];
+  if (!isInDate(dbs.status)) {
+    switch (dbs.code) {
+      case "dbs_not_accepted": blockers.push("dbs_not_accepted"); break;
+      case "dbs_wrong_workforce": blockers.push("dbs_wrong_workforce"); break;
+      case "dbs_no_children_barred_list": blockers.push("dbs_no_children_barred_list"); break;
+      case "dbs_new_information": blockers.push("dbs_new_information"); break;
+      case "dbs_update_service": blockers.push("dbs_status_check_due"); break;
+      case "dbs_policy": blockers.push("dbs_recheck_due"); break;
+      default: blockers.push("dbs_none");
+    }
   }
-  const last = training
-    .filter((t) => t.courseId === course.id && t.completedOn <= date)
-    .map((t) => t.completedOn)
-    .sort()
-    .at(-1);
-  if (!last) return { ...base, status: "missing", reason: `Not completed; required for ${rolesInWords(needingRoles)}` };
-  if (course.validityMonths === null) {
-    return { ...base, status: "met", reason: `Completed ${formatUkDate(last)}; does not expire` };
-  }
-  const validUntil = addMonthsIso(last, course.validityMonths);
-  return timed(base.key, course.name, course.kind, validUntil, date, settings.dueSoonDays, {
-    met: `In date until ${formatUkDate(validUntil)} (completed ${formatUkDate(last)})`,
-    due: `Due by ${formatUkDate(validUntil)} (completed ${formatUkDate(last)})`,
-    expired: `Out of date since ${formatUkDate(addDaysIso(validUntil, 1))} (completed ${formatUkDate(last)})`,
-  });
+  if (references.status !== "met") blockers.push("references_outstanding");
+  return blockers;
 }
 
 export function evaluatePerson(person: PersonFacts, courses: CourseFacts[], settings: CentreSettings, date: IsoDate): PersonCompliance {
@@ -191,47 +259,30 @@ export function evaluatePerson(person: PersonFacts, courses: CourseFacts[], sett
   const dbs = evaluateDbs(person.dbsChecks, settings, date);
   const references = evaluateReferences(person.references, settings.referencesRequired, date);
   const courseResults = courses.map((course) => evaluateCourse(course, person.training, roles, settings, date));
-  const requirements = [dbs, references, ...courseResults];
-
-  const cleared = isInDate(dbs.status) && references.status === "met";
-  const blockers = [dbs, references].filter((r) => !isInDate(r.status)).map((r) => r.reason);
-  const clearedReason = cleared ? "Cleared to work: enhanced DBS and references in place" : `Not cleared to work: ${blockers.join("; ")}`;
-  const fullyCompliant = cleared && courseResults.every((r) => r.status === "not_required" || isInDate(r.status));
-
-  let notCountedReason: string | null = null;
-  if (person.leftOn && date > person.leftOn) notCountedReason = `Left on ${formatUkDate(person.leftOn)}`;
-  else if (roles.length === 0) notCountedReason = "Held no role at the centre on this date";
-
+  const blockers = clearanceBlockers(dbs, references);
+  const cleared = blockers.length === 0;
+  const notCounted: NotCounted | null =
+    person.leftOn && date > person.leftOn ? { code: "left", leftOn: person.leftOn } : roles.length === 0 ? { code: "no_role" } : null;
   return {
-    date, roles, counted: notCountedReason === null, notCountedReason, requirements, cleared, clearedReason, fullyCompliant,
+    date, roles, counted: notCounted === null, notCounted,
+    requirements: [dbs, references, ...courseResults],
+    cleared, blockers,
+    fullyCompliant: cleared && courseResults.every((r) => r.status === "not_required" || isInDate(r.status)),
     findings: recruitmentFindings(person, settings),
   };
 }
 
 /** Did they start before their checks were in place? (NACCC: "before commencing work".) */
-export function recruitmentFindings(person: PersonFacts, settings: CentreSettings): string[] {
-  if (!person.startedOn) return [];
-  const findings: string[] = [];
-  const firstDbs = person.dbsChecks.filter((c) => ACCEPTED_DECISIONS.includes(c.decision)).map((c) => c.issuedOn).sort()[0];
-  if (firstDbs && firstDbs > person.startedOn) {
-    findings.push(`Started ${formatUkDate(person.startedOn)}, before their enhanced DBS check (issued ${formatUkDate(firstDbs)})`);
-  }
+export function recruitmentFindings(person: PersonFacts, settings: CentreSettings): Finding[] {
+  const startedOn = person.startedOn;
+  if (!startedOn) return [];
+  const findings: Finding[] = [];
+  const firstDbs = person.dbsChecks.filter(accepted).map((c) => c.issuedOn).sort()[0];
+  if (firstDbs && firstDbs > startedOn) findings.push({ code: "started_before_dbs", startedOn, issuedOn: firstDbs });
   const refDates = person.references.filter((r) => r.outcome === "satisfactory" && r.receivedOn).map((r) => r.receivedOn!).sort();
-  const enoughOn = refDates[settings.referencesRequired - 1];
-  if (settings.referencesRequired > 0 && enoughOn && enoughOn > person.startedOn) {
-    findings.push(`Started ${formatUkDate(person.startedOn)}, before their references were in (the ${ordinal(settings.referencesRequired)} received ${formatUkDate(enoughOn)})`);
+  const completeOn = refDates[settings.referencesRequired - 1];
+  if (settings.referencesRequired > 0 && completeOn && completeOn > startedOn) {
+    findings.push({ code: "started_before_references", startedOn, completeOn, required: settings.referencesRequired });
   }
   return findings;
-}
-
-export function decisionLabel(decision: string) {
-  return DBS_DECISIONS[decision as keyof typeof DBS_DECISIONS] ?? decision;
-}
-
-function rolesInWords(roles: string[]) {
-  return roles.map((role) => (isRole(role) ? ROLE_LABELS[role].toLowerCase() : role)).join(", ");
-}
-
-function ordinal(n: number) {
-  return ["zeroth", "first", "second", "third", "fourth", "fifth"][n] ?? `${n}th`;
 }

@@ -35,8 +35,15 @@ export function dbsCheckSchema(today: IsoDate) {
       seenBy: requiredText("who saw the certificate", 100, "Enter the name of the person who saw the original certificate"),
       seenOn: pastDate("Enter the date the original certificate was seen", "The date it was seen", today),
       updateServiceSubscribed: checkbox,
+      childrenBarredListChecked: checkbox,
     })
     .superRefine((check, ctx) => {
+      if (check.childrenBarredListChecked && check.level !== "enhanced_barred") {
+        ctx.addIssue({ code: "custom", path: ["childrenBarredListChecked"], message: "Only an enhanced check with barred list checks includes the children's barred list: choose that level, or untick this" });
+      }
+      if (check.childrenBarredListChecked && check.workforce === "adult") {
+        ctx.addIssue({ code: "custom", path: ["childrenBarredListChecked"], message: "An adult workforce check does not include the children's barred list" });
+      }
       if (check.seenOn < check.issuedOn) {
         ctx.addIssue({ code: "custom", path: ["seenOn"], message: `The certificate cannot have been seen before it was issued (${formatUkDate(check.issuedOn)})` });
       }
@@ -110,6 +117,7 @@ export const settingsSchema = z.object({
   dueSoonDays: wholeNumber("the warning period in days", 7, 180),
   dbsRecheckYears: wholeNumber("the DBS recheck period in years", 1, 10),
   updateServiceCheckMonths: wholeNumber("the status check period in months", 1, 36),
+  requireChildrenBarredList: checkbox,
 });
 
 const rolesField = z

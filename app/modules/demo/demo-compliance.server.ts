@@ -58,6 +58,7 @@ export async function seedDemoCompliance(tx: Tx, people: DemoRecord[], courses: 
       const check = await tx.dbsCheck.create({
         data: {
           personId: p.personId, level: p.first === "Bethan" || p.first === "Kwame" ? "enhanced_barred" : "enhanced", workforce: "child_and_adult",
+          childrenBarredListChecked: p.first === "Bethan" || p.first === "Kwame",
           certificateNumber: certificateNumber(i, 1), issuedOn: ago(recheck), decision: i === 8 ? "accepted_after_risk_assessment" : "clear",
           seenBy: SEEN_BY, seenOn: ago(Math.max(recheck - 4, 0)), updateServiceSubscribed: subscribed,
         },

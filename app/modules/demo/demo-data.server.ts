@@ -7,6 +7,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { addDaysIso, londonToday, type IsoDate } from "~/utils/dates";
 import type { Role, Status } from "~/modules/people/constants";
 import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
+import { initialStatusChanges } from "~/modules/people/status";
 import { seedDemoCompliance } from "./demo-compliance.server";
 import { seedDemoRota } from "./demo-rota.server";
 import { runReminders } from "~/modules/reminders/run.server";
@@ -122,6 +123,7 @@ export async function seedDemo(now = clock.now()): Promise<boolean> {
         usesCentreForOwnFamily: Boolean(demo.conflictNote),
         conflictNote: demo.conflictNote ?? null,
         roles: { create: roleRows },
+        statusChanges: { create: initialStatusChanges({ status: demo.status, startedOn, leftOn: ago(demo.leftDaysAgo) }, today) },
       },
     });
     personIds.set(emailFor(demo), person.id);

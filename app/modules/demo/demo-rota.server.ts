@@ -6,8 +6,12 @@
 import { prisma } from "~/db.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { createDraftRota, publishRota } from "~/modules/rota/rota.server";
+import { queueRotaPublished } from "~/modules/email/notices.server";
 import { addClosure, addTeam, saveSession, setTeamMember } from "~/modules/rota/setup.server";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
+import { addDbsCheck } from "~/modules/compliance/compliance.server";
+import { updatePerson } from "~/modules/people/people.server";
+import type { Role } from "~/modules/people/constants";
 
 /** The Saturday on or before a date. */
 function saturdayOnOrBefore(date: IsoDate): IsoDate {
@@ -41,10 +45,14 @@ export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPerson
     }
   }
 
-  const last = await createDraftRota(actor, { startsOn: lastPeriodStart, endsOn: addDaysIso(thisPeriodStart, -1), mode: "individuals" });
-  await publishRota(actor, last.id);
-  const current = await createDraftRota(actor, { startsOn: thisPeriodStart, endsOn: addDaysIso(thisPeriodStart, 41), mode: "individuals" });
-  await publishRota(actor, current.id);
+  const draft = async (startsOn: string, endsOn: string) => {
+    const result = await createDraftRota(actor, { startsOn, endsOn, mode: "individuals" });
+    if (!result.ok) throw new Error(`The demo rota for ${startsOn} overlaps another`);
+    await publishRota(actor, result.rotaId, queueRotaPublished);
+    return { id: result.rotaId };
+  };
+  await draft(lastPeriodStart, addDaysIso(thisPeriodStart, -1));
+  const current = await draft(thisPeriodStart, addDaysIso(thisPeriodStart, 41));
 
   // The demo volunteer should have a shift coming up, and someone should have dropped out of one.
   const upcoming = await prisma.shift.findMany({
@@ -58,4 +66,26 @@ export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPerson
   }
   const dropout = upcoming[0]?.assignments.find((a) => a.slot === "volunteer" && a.personId !== volunteerPersonId);
   if (dropout) await prisma.shiftAssignment.update({ where: { id: dropout.id }, data: { status: "cannot_attend", note: "Sorry, family emergency" } });
+
+  // Two placements that no longer stand, each showing its gap and cover list on the rota: one
+  // volunteer pauses (the app withdraws their shifts), and another's newer DBS certificate is not
+  // accepted (the placement fails its re-check on the shift's date).
+  const later = upcoming.slice(1).flatMap((s) => s.assignments).filter((a) => a.slot === "volunteer" && a.personId !== volunteerPersonId && a.personId !== dropout?.personId);
+  const [pausing, refused] = [...new Set(later.map((a) => a.personId))];
+  if (pausing) await pauseForDemo(actor, pausing, today);
+  if (refused) {
+    await addDbsCheck(actor, refused, {
+      level: "enhanced", workforce: "child_and_adult", childrenBarredListChecked: false, certificateNumber: "009876543210",
+      issuedOn: addDaysIso(today, -5), decision: "not_accepted", seenBy: "Sam Patel", seenOn: addDaysIso(today, -3), updateServiceSubscribed: false,
+    });
+  }
+}
+
+async function pauseForDemo(actor: Actor, personId: string, today: IsoDate) {
+  const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, include: { roles: { where: { endedOn: null } } } });
+  await updatePerson(actor, personId, {
+    firstName: person.firstName, lastName: person.lastName, email: person.email, phone: person.phone,
+    roles: person.roles.map((r) => r.role) as Role[], status: "paused", startedOn: person.startedOn, leftOn: null, rolesChangeOn: null,
+    usesCentreForOwnFamily: false, conflictNote: null,
+  }, today);
 }

@@ -8,7 +8,10 @@ import ShiftReminder, { subjectForShift } from "../../../emails/shift-reminder";
 import { LINK_VALID_DAYS } from "~/modules/accounts/accounts.server";
 import { shiftsToIcs } from "~/modules/rota/calendar";
 import { toCalendarShift } from "~/modules/rota/calendar.server";
-import { SLOT_LABELS, type Slot } from "~/modules/rota/generate";
+import { SLOT_LABELS } from "~/modules/rota/words";
+import { isSlot } from "~/modules/rota/eligibility";
+import { checkPlacements } from "~/modules/rota/rota.server";
+import type { Db } from "~/modules/compliance/compliance.server";
 import { formatLondonTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { alreadyQueued, queueEmail, type Attachment } from "./outbox.server";
 
@@ -18,7 +21,7 @@ export function shiftLine(a: AssignmentWithShift): ShiftLine {
   return {
     when: `${formatUkDateWithDay(a.shift.date)}, ${formatLondonTime(a.shift.startsAt)} to ${formatLondonTime(a.shift.endsAt)}`,
     session: a.shift.session.name,
-    as: SLOT_LABELS[a.slot as Slot]?.one ?? a.slot,
+    as: isSlot(a.slot) ? SLOT_LABELS[a.slot].one : a.slot,
     location: a.shift.session.location,
   };
 }
@@ -42,15 +45,20 @@ export async function queueSignInLink(userId: string, token: string, invitation:
 
 const ASSIGNMENT_INCLUDE = {
   person: { select: { id: true, firstName: true, email: true } },
-  shift: { include: { session: { select: { name: true, location: true } }, rota: { select: { centre: { select: { id: true, name: true } } } } } },
+  shift: { include: { session: { select: { name: true, location: true } }, rota: { select: { centreId: true, centre: { select: { id: true, name: true } } } } } },
 } as const;
 
-/** When a rota is published: each person on it gets their shifts with an .ics file, once. */
-export async function queueRotaPublished(rotaId: string) {
-  const rota = await prisma.rota.findUniqueOrThrow({ where: { id: rotaId }, include: { centre: { select: { id: true, name: true } } } });
-  const assignments = await prisma.shiftAssignment.findMany({
+/**
+ * When a rota is published (inside the publishing transaction): each person on it gets their
+ * shifts with an .ics file, once, leaving out any placement that no longer stands on its date.
+ */
+export async function queueRotaPublished(tx: Db, rotaId: string) {
+  const rota = await tx.rota.findUniqueOrThrow({ where: { id: rotaId }, include: { centre: { select: { id: true, name: true } } } });
+  const all = await tx.shiftAssignment.findMany({
     where: { shift: { rotaId }, status: "assigned" }, include: ASSIGNMENT_INCLUDE, orderBy: { shift: { startsAt: "asc" } },
   });
+  const voids = await checkPlacements(tx, rota.centreId, all.map((a) => ({ ...a.shift, assignments: [a] })));
+  const assignments = all.filter((a) => !voids.has(a.id));
   const byPerson = new Map<string, typeof assignments>();
   for (const a of assignments) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
   let queued = 0;
@@ -64,7 +72,7 @@ export async function queueRotaPublished(rotaId: string) {
       react: createElement(RotaPublished, { name: person.firstName, centreName: rota.centre.name, period, shifts: list.map(shiftLine), appUrl: env().APP_URL }),
       attachments: [icsAttachment(list, `${rota.centre.name} shifts`)],
       dedupeKey: `rota:${rotaId}:${person.id}`,
-    });
+    }, tx);
     if (id) queued++;
   }
   return queued;
@@ -72,10 +80,13 @@ export async function queueRotaPublished(rotaId: string) {
 
 /** Shifts starting within `days` days: a reminder each, once. */
 export async function queueShiftReminders(centreId: string, from: string, to: string, dryRun: boolean) {
-  const assignments = await prisma.shiftAssignment.findMany({
+  const all = await prisma.shiftAssignment.findMany({
     where: { status: "assigned", shift: { date: { gte: from, lte: to }, rota: { centreId, status: "published" } } },
     include: ASSIGNMENT_INCLUDE,
   });
+  // Nobody is reminded of a shift they may no longer do.
+  const voids = await checkPlacements(prisma, centreId, all.map((a) => ({ ...a.shift, assignments: [a] })));
+  const assignments = all.filter((a) => !voids.has(a.id));
   const would: { to: string; subject: string }[] = [];
   let queued = 0;
   for (const a of assignments) {

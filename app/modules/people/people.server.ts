@@ -2,10 +2,12 @@
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { diffRecords, type FieldSpec } from "~/modules/audit/diff";
-import { formatUkDate, type IsoDate } from "~/utils/dates";
+import { addDaysIso, formatUkDate, type IsoDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
 import { STATUS_LABELS, isRole, isStatus, roleList } from "./constants";
 import { currentRoles, planRoleChanges } from "./roles";
+import { effectiveOnFor, initialStatusChanges } from "./status";
+import { withdrawPlacements, type OpenedShift, type WithdrawReason } from "~/modules/rota/rota.server";
 import type { PersonInput } from "./validation";
 import { clock } from "~/utils/clock.server";
 
@@ -80,7 +82,8 @@ async function emailTaken(centreId: string, email: string | null, exceptPersonId
   return other ? { email: `${fullName(other)} already uses this email address: each person needs their own` } : {};
 }
 
-export type SaveResult = { ok: true; personId: string } | { ok: false; errors: FieldErrors };
+/** `opened`: shifts they were taken off (left, paused, conflict of interest), which now have a gap. */
+export type SaveResult = { ok: true; personId: string; opened: OpenedShift[] } | { ok: false; errors: FieldErrors };
 
 export async function createPerson(actor: Actor, input: PersonInput, today: IsoDate): Promise<SaveResult> {
   const errors = await emailTaken(actor.centreId, input.email);
@@ -93,6 +96,7 @@ export async function createPerson(actor: Actor, input: PersonInput, today: IsoD
         centreId: actor.centreId,
         ...personColumns(input),
         roles: { create: input.roles.map((role) => ({ role, startedOn: rolesFrom })) },
+        statusChanges: { create: initialStatusChanges(input, today) },
       },
     });
     await recordAudit(tx, actor, {
@@ -105,7 +109,7 @@ export async function createPerson(actor: Actor, input: PersonInput, today: IsoD
     });
     return created;
   });
-  return { ok: true, personId: person.id };
+  return { ok: true, personId: person.id, opened: [] };
 }
 
 export async function updatePerson(actor: Actor, personId: string, input: PersonInput, today: IsoDate): Promise<SaveResult> {
@@ -121,12 +125,21 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
   const roleChanged = plan.create.length + plan.close.length + plan.remove.length > 0;
   if (roleChanged) changes.push({ field: "Role changes take effect", from: "", to: formatUkDate(effectiveOn) });
 
-  await prisma.$transaction(async (tx) => {
+  const opened = await prisma.$transaction(async (tx) => {
     await tx.person.update({ where: { id: personId }, data: personColumns(input) });
     for (const { role, startedOn } of plan.create) await tx.personRole.create({ data: { personId, role, startedOn } });
     for (const { id, endedOn } of plan.close) await tx.personRole.update({ where: { id }, data: { endedOn } });
     for (const { id } of plan.remove) await tx.personRole.delete({ where: { id } });
+    if (input.status !== existing.status || (input.status === "left" && input.leftOn !== existing.leftOn)) {
+      await tx.personStatusChange.create({ data: { personId, status: input.status, effectiveOn: effectiveOnFor(input.status, input.leftOn, today) } });
+    }
     if (input.status === "left") await endSignIn(tx, personId);
+    const withdrawals: [WithdrawReason, IsoDate][] = [];
+    if (input.status === "left" && existing.status !== "left") withdrawals.push(["left", firstDayAfter(input.leftOn, today)]);
+    if (input.status === "paused" && existing.status !== "paused") withdrawals.push(["paused", today]);
+    if (input.usesCentreForOwnFamily && !existing.usesCentreForOwnFamily) withdrawals.push(["conflict", today]);
+    const opened: OpenedShift[] = [];
+    for (const [reason, from] of withdrawals) opened.push(...(await withdrawPlacements(tx, actor, existing, reason, from)));
     if (changes.length) {
       await recordAudit(tx, actor, {
         entityType: "Person",
@@ -137,19 +150,27 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
         changes,
       });
     }
+    return opened;
   });
-  return { ok: true, personId };
+  return { ok: true, personId, opened };
+}
+
+/** Shifts from the day after their last day are withdrawn, and never ones already past. */
+function firstDayAfter(leftOn: IsoDate | null, today: IsoDate) {
+  const after = leftOn ? addDaysIso(leftOn, 1) : today;
+  return after > today ? after : today;
 }
 
 /** Marking someone as left keeps their whole record and history; it only ends their sign-in. */
-export async function markLeft(actor: Actor, personId: string, leftOn: IsoDate): Promise<SaveResult> {
+export async function markLeft(actor: Actor, personId: string, leftOn: IsoDate, today: IsoDate): Promise<SaveResult> {
   const existing = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
   if (!existing) throw new Response("Person not found", { status: 404 });
   if (existing.startedOn && leftOn < existing.startedOn) {
     return { ok: false, errors: { leftOn: `The leaving date must be on or after their start date (${formatUkDate(existing.startedOn)})` } };
   }
-  await prisma.$transaction(async (tx) => {
+  const opened = await prisma.$transaction(async (tx) => {
     await tx.person.update({ where: { id: personId }, data: { status: "left", leftOn } });
+    await tx.personStatusChange.create({ data: { personId, status: "left", effectiveOn: effectiveOnFor("left", leftOn, today) } });
     await endSignIn(tx, personId);
     await recordAudit(tx, actor, {
       entityType: "Person",
@@ -162,8 +183,9 @@ export async function markLeft(actor: Actor, personId: string, leftOn: IsoDate):
         { field: "Leaving date", from: formatUkDate(existing.leftOn) || "(blank)", to: formatUkDate(leftOn) },
       ],
     });
+    return withdrawPlacements(tx, actor, existing, "left", firstDayAfter(leftOn, today));
   });
-  return { ok: true, personId };
+  return { ok: true, personId, opened };
 }
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];

@@ -12,7 +12,7 @@ import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList } from "~/modules/compliance/overview";
 import { alreadyQueued, deliverQueued, queueEmail, type DeliverySummary } from "~/modules/email/outbox.server";
 import { queueShiftReminders } from "~/modules/email/notices.server";
-import { shortShifts } from "~/modules/rota/rota.server";
+import { rotaGaps } from "~/modules/rota/rota.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
 import type { Transporter } from "nodemailer";
 import { nextStep, parseLeadDays, selectReminders, weekOf, whenWords, type DueReminder } from "./select";
@@ -120,12 +120,12 @@ async function queueDigests(
   const attention = attentionList(rows, today);
   const line = (i: { personName: string; requirement: string; reason: string }) => ({ person: i.personName, requirement: i.requirement, detail: i.reason });
   const labels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
-  const gaps = (await shortShifts(centre.id, today, addDaysIso(today, 42), { publishedOnly: false }))
+  const gaps = (await rotaGaps(centre.id, today, addDaysIso(today, 42), { publishedOnly: false }, today)).short
     .map((s) => ({ when: formatUkDateWithDay(s.date), session: s.session, short: s.short }));
   for (const coordinator of coordinators) {
     const props = {
       name: coordinator.name.split(" ")[0], centreName: centre.name, weekOf: formatUkDate(week), appUrl: env().APP_URL,
-      notCleared: attention.notCleared.map((p) => ({ person: p.personName, reason: p.reason.replace(/^Not cleared to work: /, "") })),
+      notCleared: attention.notCleared.map((p) => ({ person: p.personName, reason: p.reason })),
       expired: attention.expired.map(line), missing: attention.missing.map(line),
       due: DUE_WINDOWS.map((w) => ({ window: labels[w], lines: attention.due[w].map(line) })),
       gaps,

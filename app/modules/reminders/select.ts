@@ -36,7 +36,6 @@ export type DueReminder = {
   lead: number;
   /** Days until it lapses; negative once it has. */
   daysLeft: number;
-  reason: string;
 };
 
 /** The last day a requirement is (or was) in date, if it can lapse at all. */
@@ -61,7 +60,7 @@ export function selectReminders(people: ReminderPerson[], leadDays: number[], to
       if (alreadySent.has(key)) continue;
       due.push({
         key, personId: person.personId, requirementKey: requirement.key, requirement: requirement.label, kind: requirement.kind,
-        expiresOn, lead, daysLeft, reason: requirement.reason,
+        expiresOn, lead, daysLeft,
       });
     }
   }

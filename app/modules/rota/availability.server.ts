@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/audit/audit.server";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { addUnavailability, availabilityOf, removeUnavailability, setPreferences } from "./setup.server";
 import { preferencesSchema, unavailabilitySchema } from "./validation";
+import { clock } from "~/utils/clock.server";
 
 export async function loadAvailability(personId: string) {
   const p = await availabilityOf(personId);
@@ -18,7 +19,7 @@ export async function loadAvailability(personId: string) {
 export async function availabilityAction(actor: Actor, personId: string, formData: FormData) {
   const intent = String(formData.get("intent"));
   if (intent === "add-dates") {
-    const parsed = parseForm(unavailabilitySchema, formData);
+    const parsed = parseForm(unavailabilitySchema(clock.today()), formData);
     if (!parsed.ok) return { ...parsed, intent };
     await addUnavailability(actor, personId, parsed.data);
     return { ok: true as const, intent, message: "Saved: you will not be put on the rota on those dates." };

@@ -1,35 +1,49 @@
 /**
- * Bank holidays in England and Wales, as published by GOV.UK, shipped as data: the one-off ones
- * (a coronation, a state funeral) cannot be computed. Extend the list each year; sessions skip
- * these days unless a session says otherwise.
+ * Bank holidays for each UK nation, computed by rule with the date-holidays library (Easter,
+ * "first Monday in May", substitute days), so they never run out the way a typed-in list does.
+ * As GOV.UK lists them, a holiday that falls on a weekend is replaced by its substitute weekday.
+ * One-off holidays (a coronation, a state funeral) are the centre's closures to add by hand.
  */
-export const ENGLAND_AND_WALES_BANK_HOLIDAYS: { date: string; name: string }[] = [
-  { date: "2024-01-01", name: "New Year's Day" }, { date: "2024-03-29", name: "Good Friday" },
-  { date: "2024-04-01", name: "Easter Monday" }, { date: "2024-05-06", name: "Early May bank holiday" },
-  { date: "2024-05-27", name: "Spring bank holiday" }, { date: "2024-08-26", name: "Summer bank holiday" },
-  { date: "2024-12-25", name: "Christmas Day" }, { date: "2024-12-26", name: "Boxing Day" },
-  { date: "2025-01-01", name: "New Year's Day" }, { date: "2025-04-18", name: "Good Friday" },
-  { date: "2025-04-21", name: "Easter Monday" }, { date: "2025-05-05", name: "Early May bank holiday" },
-  { date: "2025-05-26", name: "Spring bank holiday" }, { date: "2025-08-25", name: "Summer bank holiday" },
-  { date: "2025-12-25", name: "Christmas Day" }, { date: "2025-12-26", name: "Boxing Day" },
-  { date: "2026-01-01", name: "New Year's Day" }, { date: "2026-04-03", name: "Good Friday" },
-  { date: "2026-04-06", name: "Easter Monday" }, { date: "2026-05-04", name: "Early May bank holiday" },
-  { date: "2026-05-25", name: "Spring bank holiday" }, { date: "2026-08-31", name: "Summer bank holiday" },
-  { date: "2026-12-25", name: "Christmas Day" }, { date: "2026-12-28", name: "Boxing Day (substitute day)" },
-  { date: "2027-01-01", name: "New Year's Day" }, { date: "2027-03-26", name: "Good Friday" },
-  { date: "2027-03-29", name: "Easter Monday" }, { date: "2027-05-03", name: "Early May bank holiday" },
-  { date: "2027-05-31", name: "Spring bank holiday" }, { date: "2027-08-30", name: "Summer bank holiday" },
-  { date: "2027-12-27", name: "Christmas Day (substitute day)" }, { date: "2027-12-28", name: "Boxing Day (substitute day)" },
-  { date: "2028-01-03", name: "New Year's Day (substitute day)" }, { date: "2028-04-14", name: "Good Friday" },
-  { date: "2028-04-17", name: "Easter Monday" }, { date: "2028-05-01", name: "Early May bank holiday" },
-  { date: "2028-05-29", name: "Spring bank holiday" }, { date: "2028-08-28", name: "Summer bank holiday" },
-  { date: "2028-12-25", name: "Christmas Day" }, { date: "2028-12-26", name: "Boxing Day" },
-  { date: "2029-01-01", name: "New Year's Day" }, { date: "2029-03-30", name: "Good Friday" },
-  { date: "2029-04-02", name: "Easter Monday" }, { date: "2029-05-07", name: "Early May bank holiday" },
-  { date: "2029-05-28", name: "Spring bank holiday" }, { date: "2029-08-27", name: "Summer bank holiday" },
-  { date: "2029-12-25", name: "Christmas Day" }, { date: "2029-12-26", name: "Boxing Day" },
-  { date: "2030-01-01", name: "New Year's Day" }, { date: "2030-04-19", name: "Good Friday" },
-  { date: "2030-04-22", name: "Easter Monday" }, { date: "2030-05-06", name: "Early May bank holiday" },
-  { date: "2030-05-27", name: "Spring bank holiday" }, { date: "2030-08-26", name: "Summer bank holiday" },
-  { date: "2030-12-25", name: "Christmas Day" }, { date: "2030-12-26", name: "Boxing Day" },
-];
+import Holidays from "date-holidays";
+import type { IsoDate } from "~/utils/dates";
+
+export const NATIONS = {
+  england_wales: "England and Wales",
+  scotland: "Scotland",
+  northern_ireland: "Northern Ireland",
+} as const;
+export type Nation = keyof typeof NATIONS;
+
+const REGION: Record<Nation, string> = { england_wales: "ENG", scotland: "SCT", northern_ireland: "NIR" };
+
+export function isNation(value: string): value is Nation {
+  return Object.hasOwn(NATIONS, value);
+}
+
+export type BankHoliday = { date: IsoDate; name: string };
+
+const SUBSTITUTE = " (substitute day)";
+const cache = new Map<string, BankHoliday[]>();
+
+function holidaysIn(nation: Nation, year: number): BankHoliday[] {
+  const key = `${nation}:${year}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const all = new Holidays("GB", REGION[nation])
+    .getHolidays(year)
+    .filter((h) => h.type === "public" || h.type === "bank")
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+  const substituted = new Set(all.filter((h) => h.name.endsWith(SUBSTITUTE)).map((h) => h.name.slice(0, -SUBSTITUTE.length)));
+  const days = all.filter((h) => h.name.endsWith(SUBSTITUTE) || !substituted.has(h.name));
+  cache.set(key, days);
+  return days;
+}
+
+/** The bank holidays in a nation between two dates, inclusive, in date order. */
+export function bankHolidays(nation: Nation, from: IsoDate, to: IsoDate): BankHoliday[] {
+  const days: BankHoliday[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const h of holidaysIn(nation, year)) if (h.date >= from && h.date <= to) days.push(h);
+  }
+  return days;
+}

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import { formatUkDateWithDay } from "~/utils/dates";
 import { shiftsToIcs, type CalendarShift } from "./calendar";
-import { SLOT_LABELS, type Slot } from "./generate";
+import { isSlot } from "./eligibility";
+import { SLOT_LABELS } from "./words";
 import { shiftsOfPerson } from "./rota.server";
 
 export async function calendarToken(personId: string) {
@@ -17,13 +18,18 @@ export async function resetCalendarToken(personId: string) {
   return token;
 }
 
-type Assignment = Awaited<ReturnType<typeof shiftsOfPerson>>[number];
+type Assignment = {
+  id: string;
+  slot: string;
+  status: string;
+  shift: { date: string; startsAt: Date; endsAt: Date; session: { name: string; location: string }; rota: { centre: { name: string } } };
+};
 
 export function toCalendarShift(a: Assignment): CalendarShift {
   const s = a.shift;
   return {
     uid: `${a.id}@contact-centre-rota`,
-    title: `${s.session.name}: ${SLOT_LABELS[a.slot as Slot]?.one ?? a.slot} at ${s.rota.centre.name}`,
+    title: `${s.session.name}: ${isSlot(a.slot) ? SLOT_LABELS[a.slot].one : a.slot} at ${s.rota.centre.name}`,
     location: s.session.location,
     description: `Your shift on ${formatUkDateWithDay(s.date)}. If you cannot make it, tell the co-ordinator in the app.`,
     startsAt: s.startsAt,
@@ -36,6 +42,7 @@ export function toCalendarShift(a: Assignment): CalendarShift {
 export async function feedForToken(token: string) {
   const person = await prisma.person.findUnique({ where: { calendarToken: token }, select: { id: true, firstName: true, status: true, centre: { select: { name: true } } } });
   if (!person || person.status === "left") return null;
-  const assignments = await shiftsOfPerson(person.id);
+  // A placement that no longer stands on its date (not cleared that day, say) is not in their calendar.
+  const assignments = (await shiftsOfPerson(person.id)).filter((a) => a.voids.length === 0);
   return shiftsToIcs(assignments.map(toCalendarShift), `${person.centre.name} shifts (${person.firstName})`);
 }

@@ -6,6 +6,7 @@ import { formatUkDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
 import type { z } from "zod";
 import { describePattern } from "./recurrence";
+import { NATIONS, type Nation } from "./bank-holidays";
 import { toPattern } from "./rota.server";
 import type { closureSchema, extraDateSchema, preferencesSchema, SessionInput, unavailabilitySchema } from "./validation";
 
@@ -37,10 +38,12 @@ export async function setSessionRetired(actor: Actor, sessionId: string, retired
   });
 }
 
-export async function addClosure(actor: Actor, input: z.output<typeof closureSchema>): Promise<FieldErrors> {
+export async function addClosure(actor: Actor, input: z.output<ReturnType<typeof closureSchema>>): Promise<FieldErrors> {
   if (input.sessionId && !(await prisma.contactSession.findFirst({ where: { id: input.sessionId, centreId: actor.centreId } }))) {
     return { sessionId: "Choose a session of this centre" };
   }
+  const same = await prisma.closure.findFirst({ where: { centreId: actor.centreId, date: input.date, sessionId: input.sessionId } });
+  if (same) return { date: `${input.sessionId ? "That session is" : "The centre is"} already closed on ${formatUkDate(input.date)} (${same.reason})` };
   await prisma.$transaction(async (tx) => {
     const closure = await tx.closure.create({ data: { ...input, centreId: actor.centreId } });
     await recordAudit(tx, actor, { entityType: "Closure", entityId: closure.id, action: "created", summary: `Closed on ${formatUkDate(input.date)}: ${input.reason}` });
@@ -57,7 +60,7 @@ export async function removeClosure(actor: Actor, closureId: string) {
   });
 }
 
-export async function addExtraDate(actor: Actor, sessionId: string, input: z.output<typeof extraDateSchema>) {
+export async function addExtraDate(actor: Actor, sessionId: string, input: z.output<ReturnType<typeof extraDateSchema>>) {
   const session = await prisma.contactSession.findFirst({ where: { id: sessionId, centreId: actor.centreId } });
   if (!session) throw new Response("Session not found", { status: 404 });
   await prisma.$transaction(async (tx) => {
@@ -71,7 +74,7 @@ export function listClosures(centreId: string, from: string) {
 }
 
 /** Availability: the person themselves, or a co-ordinator on their behalf. */
-export async function addUnavailability(actor: Actor, personId: string, input: z.output<typeof unavailabilitySchema>) {
+export async function addUnavailability(actor: Actor, personId: string, input: z.output<ReturnType<typeof unavailabilitySchema>>) {
   const person = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
   if (!person) throw new Response("Person not found", { status: 404 });
   await prisma.$transaction(async (tx) => {
@@ -148,10 +151,11 @@ export async function setTeamMember(actor: Actor, teamId: string, personId: stri
 const CENTRE_SETTINGS = {
   serveEveryWeeks: { summary: "Changed how often people serve by default", field: "Serve at most every", show: (v: number | string) => `${v} weeks` },
   reminderLeadDays: { summary: "Changed when reminder emails go out", field: "Days before", show: (v: number | string) => String(v) },
+  nation: { summary: "Changed whose bank holidays the rota skips", field: "Bank holidays", show: (v: number | string) => NATIONS[v as Nation] ?? String(v) },
 } as const;
 
 export async function setCentreSetting<K extends keyof typeof CENTRE_SETTINGS>(actor: Actor, key: K, value: K extends "serveEveryWeeks" ? number : string) {
-  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true } });
+  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, nation: true } });
   if (centre[key] === value) return;
   const spec = CENTRE_SETTINGS[key];
   await prisma.$transaction(async (tx) => {

@@ -1,8 +1,10 @@
 /** The rota forms' rules. */
 import { z } from "zod";
 import { formatUkDate, addDaysIso, type IsoDate } from "~/utils/dates";
-import { checkbox, optionalText, optionalUkDate, requiredText, ukDate } from "~/utils/form";
+import { checkbox, optionalText, optionalUkDate, requiredText, ukDate, windowMessage } from "~/utils/form";
+import { addYearsIso } from "~/utils/dates";
 import { WEEKDAYS, WEEKDAY_NAMES, type WeekdayCode } from "./recurrence";
+import { isNation } from "./bank-holidays";
 
 const time = (missing: string) =>
   z
@@ -27,7 +29,8 @@ const weekdays = z
   })
   .transform((values) => WEEKDAYS.filter((d) => values.includes(d)) as WeekdayCode[]);
 
-export const sessionSchema = z
+/** A session's pattern may have started years ago, and may be planned up to two years ahead. */
+export const sessionSchema = (today: IsoDate) => z
   .object({
     name: requiredText("a name", 80, "Give the session a name, like Saturday morning"),
     location: optionalText("the room or site", 120).transform((v) => v ?? ""),
@@ -54,17 +57,26 @@ export const sessionSchema = z
     if (s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded === 0) {
       ctx.addIssue({ code: "custom", path: ["volunteersNeeded"], message: "A session needs at least one person on duty" });
     }
+    const first = windowMessage(s.startsOn, "The first session", addYearsIso(today, -5), addYearsIso(today, 2));
+    if (first) ctx.addIssue({ code: "custom", path: ["startsOn"], message: first });
+    const last = windowMessage(s.endsOn, "The last session", s.startsOn, addYearsIso(today, 10));
+    if (last && s.endsOn && s.endsOn >= s.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: last });
   });
 
-export type SessionInput = z.output<typeof sessionSchema>;
+export type SessionInput = z.output<ReturnType<typeof sessionSchema>>;
 
-export const rotaPlanSchema = z.object({
+/** A rota is planned at most a year ahead, and may start up to four weeks back (to catch up). */
+export const rotaPlanSchema = (today: IsoDate) => z.object({
   startsOn: ukDate("Enter the first day of the rota"),
   weeks: z.enum(["4", "5", "6"], { error: "Choose four, five or six weeks" }).transform(Number),
   mode: z.enum(["individuals", "teams"], { error: "Choose individuals or teams" }),
+}).superRefine((plan, ctx) => {
+  const problem = windowMessage(plan.startsOn, "The first day of the rota", addDaysIso(today, -28), addYearsIso(today, 1));
+  if (problem) ctx.addIssue({ code: "custom", path: ["startsOn"], message: problem });
 }).transform((plan) => ({ ...plan, endsOn: addDaysIso(plan.startsOn, plan.weeks * 7 - 1) as IsoDate }));
 
-export const unavailabilitySchema = z
+/** Dates someone cannot do: from a month back (to correct a record) to two years ahead, a year at most at once. */
+export const unavailabilitySchema = (today: IsoDate) => z
   .object({
     startsOn: ukDate("Enter the first date you cannot do"),
     endsOn: optionalUkDate(),
@@ -73,6 +85,10 @@ export const unavailabilitySchema = z
   .transform((u) => ({ ...u, endsOn: u.endsOn ?? u.startsOn }))
   .superRefine((u, ctx) => {
     if (u.endsOn < u.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: `The last date must be on or after the first (${formatUkDate(u.startsOn)})` });
+    const first = windowMessage(u.startsOn, "The first date", addDaysIso(today, -31), addYearsIso(today, 2));
+    if (first) ctx.addIssue({ code: "custom", path: ["startsOn"], message: first });
+    const last = u.endsOn >= u.startsOn ? windowMessage(u.endsOn, "The last date", u.startsOn, addDaysIso(addYearsIso(u.startsOn, 1), -1)) : null;
+    if (last) ctx.addIssue({ code: "custom", path: ["endsOn"], message: `${last}: enter a year at most at once` });
   });
 
 export const preferencesSchema = z.object({
@@ -87,14 +103,20 @@ export const preferencesSchema = z.object({
   preferredDays: weekdays,
 });
 
-export const closureSchema = z.object({
-  date: ukDate("Enter the date the centre is closed"),
+export const closureSchema = (today: IsoDate) => z.object({
+  date: ukDate("Enter the date the centre is closed").superRefine((date, ctx) => {
+    const problem = windowMessage(date, "The closure", addYearsIso(today, -1), addYearsIso(today, 3));
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   reason: requiredText("a reason", 120, "Say why, for example Christmas closure"),
   sessionId: z.string().optional().transform((v) => v || null),
 });
 
-export const extraDateSchema = z.object({
-  date: ukDate("Enter the date of the extra session"),
+export const extraDateSchema = (today: IsoDate) => z.object({
+  date: ukDate("Enter the date of the extra session").superRefine((date, ctx) => {
+    const problem = windowMessage(date, "The extra session", addYearsIso(today, -1), addYearsIso(today, 2));
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   note: optionalText("the note", 120).transform((v) => v ?? ""),
 });
 
@@ -105,6 +127,9 @@ export const rotaSettingsSchema = z.object({
     .string({ error: "Choose how often people serve" })
     .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 26, { message: "Choose how often people serve, from every week to every 26 weeks" })
     .transform(Number),
+  nation: z
+    .string({ error: "Choose whose bank holidays the rota skips" })
+    .refine(isNation, { message: "Choose England and Wales, Scotland or Northern Ireland" }),
 });
 
 export const reminderSettingsSchema = z.object({

@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
-import {
-  evaluateCourse, evaluateDbs, evaluatePerson, evaluateReferences, recruitmentFindings,
-  type CourseFacts, type DbsCheckFacts, type PersonFacts,
-} from "~/modules/compliance/rules";
+import * as rules from "~/modules/compliance/rules";
+import type { CourseFacts, DbsCheckFacts, PersonFacts, RequirementResult } from "~/modules/compliance/rules";
+import { clearedWords, findingWords, notCountedWords, requirementWords } from "~/modules/compliance/words";
 import { DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
+
+// Results carry codes; the words people read are checked alongside, through ./words.ts.
+const said = (r: RequirementResult) => ({ ...r, reason: requirementWords(r) });
+const evaluateDbs = (...a: Parameters<typeof rules.evaluateDbs>) => said(rules.evaluateDbs(...a));
+const evaluateReferences = (...a: Parameters<typeof rules.evaluateReferences>) => said(rules.evaluateReferences(...a));
+const evaluateCourse = (...a: Parameters<typeof rules.evaluateCourse>) => said(rules.evaluateCourse(...a));
+const evaluatePerson = (...a: Parameters<typeof rules.evaluatePerson>) => {
+  const r = rules.evaluatePerson(...a);
+  return { ...r, requirements: r.requirements.map(said), clearedReason: clearedWords(r), notCountedReason: r.notCounted ? notCountedWords(r.notCounted) : null };
+};
+const recruitmentFindings = (...a: Parameters<typeof rules.recruitmentFindings>) => rules.recruitmentFindings(...a).map(findingWords);
 
 const settings = DEFAULT_SETTINGS; // 2 references, due soon 60 days, DBS recheck 3 years, Update Service 12 months
 
 const dbs = (overrides: Partial<DbsCheckFacts> = {}): DbsCheckFacts => ({
-  issuedOn: "2023-03-01", level: "enhanced", decision: "clear", updateServiceSubscribed: false, statusChecks: [], ...overrides,
+  issuedOn: "2023-03-01", level: "enhanced", workforce: "child", childrenBarredListChecked: false, decision: "clear", updateServiceSubscribed: false, statusChecks: [], ...overrides,
 });
 
 const safeguarding: CourseFacts = { id: "sg", name: "Safeguarding refresher", kind: "safeguarding", validityMonths: 12, requiredFor: ["volunteer", "staff", "coordinator", "deputy_coordinator"], retired: false };
@@ -69,7 +79,7 @@ describe("DBS check", () => {
   it("does not count a check the centre did not accept, even if an older one was clear", () => {
     const checks = [dbs({ issuedOn: "2020-01-01" }), dbs({ issuedOn: "2023-03-01", decision: "not_accepted" })];
     expect(evaluateDbs(checks, settings, "2023-06-01")).toMatchObject({
-      status: "missing", reason: "The latest DBS check (issued 1 Mar 2023) was not accepted by the centre",
+      status: "not_accepted", reason: "Not accepted: the centre did not accept the latest DBS certificate (issued 1 Mar 2023)",
     });
     // ...but on a date before the refused one, the older clear check stood.
     expect(evaluateDbs(checks, settings, "2022-06-01")).toMatchObject({ status: "met" });
@@ -188,7 +198,6 @@ describe("a course", () => {
 
 describe("a person", () => {
   const volunteer: PersonFacts = {
-    status: "active",
     startedOn: "2023-04-01",
     leftOn: null,
     roles: [{ role: "volunteer", startedOn: "2023-04-01", endedOn: null }],
@@ -259,7 +268,7 @@ describe("a person", () => {
   });
 
   it("is not counted after they leave, but is on their last day", () => {
-    const leaver = { ...volunteer, status: "left", leftOn: "2025-06-30" };
+    const leaver = { ...volunteer, leftOn: "2025-06-30" };
     expect(evaluatePerson(leaver, courses, settings, "2025-06-30").counted).toBe(true);
     expect(evaluatePerson(leaver, courses, settings, "2025-07-01")).toMatchObject({ counted: false, notCountedReason: "Left on 30 Jun 2025" });
   });
@@ -269,7 +278,7 @@ describe("a person", () => {
   });
 
   it("copes with no records at all", () => {
-    const applicant: PersonFacts = { status: "applicant", startedOn: null, leftOn: null, roles: [{ role: "volunteer", startedOn: "2025-01-01", endedOn: null }], dbsChecks: [], references: [], training: [] };
+    const applicant: PersonFacts = { startedOn: null, leftOn: null, roles: [{ role: "volunteer", startedOn: "2025-01-01", endedOn: null }], dbsChecks: [], references: [], training: [] };
     const result = evaluatePerson(applicant, courses, settings, "2025-02-01");
     expect(result).toMatchObject({ counted: true, cleared: false, fullyCompliant: false, findings: [] });
     expect(result.clearedReason).toBe("Not cleared to work: No DBS check on record; 0 of 2 satisfactory references received; none requested yet");
@@ -279,7 +288,7 @@ describe("a person", () => {
 describe("safer-recruitment findings", () => {
   it("flag someone who started before their DBS check or references were in", () => {
     const person: PersonFacts = {
-      status: "active", startedOn: "2024-03-01", leftOn: null, roles: [],
+      startedOn: "2024-03-01", leftOn: null, roles: [],
       dbsChecks: [dbs({ issuedOn: "2024-03-05" })],
       references: [{ requestedOn: "2024-02-01", receivedOn: "2024-02-10", outcome: "satisfactory" }, { requestedOn: "2024-02-01", receivedOn: "2024-03-20", outcome: "satisfactory" }],
       training: [],
@@ -291,10 +300,89 @@ describe("safer-recruitment findings", () => {
   });
   it("find nothing when checks came first (the same day counts as before)", () => {
     const person: PersonFacts = {
-      status: "active", startedOn: "2024-03-05", leftOn: null, roles: [], dbsChecks: [dbs({ issuedOn: "2024-03-05" })],
+      startedOn: "2024-03-05", leftOn: null, roles: [], dbsChecks: [dbs({ issuedOn: "2024-03-05" })],
       references: [{ requestedOn: "2024-02-01", receivedOn: "2024-02-10", outcome: "satisfactory" }, { requestedOn: "2024-02-01", receivedOn: "2024-02-11", outcome: "satisfactory" }],
       training: [],
     };
     expect(recruitmentFindings(person, settings)).toEqual([]);
+  });
+});
+
+describe("the DBS rules read the whole picture", () => {
+  const childOnly = { ...DEFAULT_SETTINGS, requireChildrenBarredList: false };
+  const barredRequired = { ...DEFAULT_SETTINGS, requireChildrenBarredList: true };
+
+  it("clears only a child (or child and adult) workforce check", () => {
+    expect(evaluateDbs([dbs({ workforce: "child_and_adult" })], settings, "2024-01-01")).toMatchObject({ status: "met", code: "dbs_policy" });
+    expect(evaluateDbs([dbs({ workforce: "adult" })], settings, "2024-01-01")).toMatchObject({
+      status: "missing", code: "dbs_wrong_workforce",
+      reason: "Adult workforce check only (issued 1 Mar 2023): work with children needs a child workforce enhanced check",
+    });
+    expect(evaluateDbs([dbs({ workforce: "other" })], settings, "2024-01-01")).toMatchObject({ status: "missing", code: "dbs_wrong_workforce" });
+  });
+
+  it("does not clear someone whose only check is for the adult workforce, and says so", () => {
+    const person: PersonFacts = {
+      startedOn: "2023-04-01", leftOn: null, roles: [{ role: "volunteer", startedOn: "2023-04-01", endedOn: null }],
+      dbsChecks: [dbs({ workforce: "adult" })],
+      references: [{ requestedOn: "2023-02-01", receivedOn: "2023-02-15", outcome: "satisfactory" }, { requestedOn: "2023-02-01", receivedOn: "2023-02-16", outcome: "satisfactory" }],
+      training: [],
+    };
+    const result = rules.evaluatePerson(person, [], settings, "2024-01-01");
+    expect(result).toMatchObject({ cleared: false, blockers: ["dbs_wrong_workforce"] });
+    expect(clearedWords(result)).toBe("Not cleared to work: Adult workforce check only (issued 1 Mar 2023): work with children needs a child workforce enhanced check");
+  });
+
+  it("keeps an older child workforce check in date when a newer accepted one is for adults only", () => {
+    const checks = [dbs({ issuedOn: "2023-03-01" }), dbs({ issuedOn: "2024-01-10", workforce: "adult" })];
+    expect(evaluateDbs(checks, settings, "2024-06-01")).toMatchObject({ status: "met", validUntil: "2026-03-01" });
+  });
+
+  it("asks for the children's barred list only when the centre requires it", () => {
+    const withoutList = dbs({ level: "enhanced" });
+    expect(evaluateDbs([withoutList], childOnly, "2024-01-01").status).toBe("met");
+    expect(evaluateDbs([withoutList], barredRequired, "2024-01-01")).toMatchObject({
+      status: "missing", code: "dbs_no_children_barred_list",
+      reason: "The children's barred list was not checked (certificate issued 1 Mar 2023); this centre requires it",
+    });
+    expect(evaluateDbs([dbs({ level: "enhanced_barred", childrenBarredListChecked: true })], barredRequired, "2024-01-01").status).toBe("met");
+  });
+
+  it("says Not accepted for a refused certificate, not Missing", () => {
+    const refused = evaluateDbs([dbs({ decision: "not_accepted" })], settings, "2024-01-01");
+    expect(refused).toMatchObject({ status: "not_accepted", code: "dbs_not_accepted" });
+    expect(rules.STATUS_WORDS[refused.status]).toBe("Not accepted");
+    expect(rules.clearanceBlockers(refused, rules.evaluateReferences([], 0, "2024-01-01"))).toEqual(["dbs_not_accepted"]);
+  });
+
+  describe("Update Service checks across certificates", () => {
+    const older = (statusChecks: DbsCheckFacts["statusChecks"]) => dbs({ issuedOn: "2020-03-01", updateServiceSubscribed: true, statusChecks });
+
+    it("counts a clear status check on an older subscribed certificate after a newer one was issued", () => {
+      // The newer certificate is not on the Update Service: the status check can only be recorded on the older one.
+      const checks = [older([{ checkedOn: "2025-06-10", result: "no_change" }]), dbs({ issuedOn: "2021-05-01" })];
+      expect(evaluateDbs(checks, settings, "2025-09-01")).toMatchObject({
+        status: "met", code: "dbs_update_service", validUntil: "2026-06-10",
+        reason: "Enhanced DBS issued 1 May 2021 (clear); last Update Service check 10 Jun 2025 showed no new information; next status check by 10 Jun 2026",
+      });
+    });
+
+    it("lets the newest certificate's refusal win over any status check", () => {
+      const checks = [older([{ checkedOn: "2025-06-10", result: "no_change" }]), dbs({ issuedOn: "2025-01-01", decision: "not_accepted" })];
+      expect(evaluateDbs(checks, settings, "2025-09-01")).toMatchObject({ status: "not_accepted" });
+    });
+
+    it("needs a new check when new information is found after the newest certificate, not before it", () => {
+      const foundLater = [older([{ checkedOn: "2024-02-01", result: "new_information" }]), dbs({ issuedOn: "2023-06-01" })];
+      expect(evaluateDbs(foundLater, settings, "2024-03-01")).toMatchObject({ status: "expired", code: "dbs_new_information", lapsedOn: "2024-02-01" });
+      const supersededByNewer = [older([{ checkedOn: "2023-01-01", result: "new_information" }]), dbs({ issuedOn: "2023-06-01" })];
+      expect(evaluateDbs(supersededByNewer, settings, "2024-03-01")).toMatchObject({ status: "met", code: "dbs_policy", validUntil: "2026-06-01" });
+    });
+
+    it("does not let a clear check before new information count", () => {
+      const checks = [older([{ checkedOn: "2024-01-01", result: "no_change" }, { checkedOn: "2024-08-01", result: "new_information" }]), dbs({ issuedOn: "2024-09-01" })];
+      // The new certificate supersedes the new information; the old clear check no longer carries anything.
+      expect(evaluateDbs(checks, settings, "2025-01-01")).toMatchObject({ status: "met", code: "dbs_policy", validUntil: "2027-09-01" });
+    });
   });
 });

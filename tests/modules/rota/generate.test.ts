@@ -1,27 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { checkPlacement, generateRota, rankCandidates, type RotaPerson, type RotaShift } from "~/modules/rota/generate";
+import { checkPlacement, standingProblems, type Problem, type RotaPerson, type RotaShift, type Slot } from "~/modules/rota/eligibility";
+import * as generate from "~/modules/rota/generate";
 import { londonInstant } from "~/modules/rota/recurrence";
+import { fairnessWords, problemWords, shortfallWords } from "~/modules/rota/words";
 
 const SATURDAYS = ["2026-03-07", "2026-03-14", "2026-03-21", "2026-03-28", "2026-04-04", "2026-04-11"];
 
 function shift(date: string, needs: Partial<RotaShift["needs"]> = {}, key = date, time: [string, string] = ["10:00", "12:30"]): RotaShift {
   return {
-    key, sessionName: "Saturday", date,
+    key, series: "saturday", sessionName: "Saturday", date,
     startsAt: londonInstant(date, time[0]).getTime(), endsAt: londonInstant(date, time[1]).getTime(),
     needs: { coordinator: 0, staff: 0, volunteer: 1, ...needs },
   };
 }
 
 function person(id: string, overrides: Partial<RotaPerson> = {}): RotaPerson {
-  const clearance = Object.fromEntries([...SATURDAYS, "2026-03-08", "2026-03-29"].map((d) => [d, { cleared: true, short: "" }]));
+  const clearance = Object.fromEntries([...SATURDAYS, "2026-03-08", "2026-03-29"].map((d) => [d, { cleared: true, blockers: [] }]));
   return {
-    id, name: id, status: "active", conflict: false, serveEveryWeeks: 4, preferredDays: [],
+    id, name: id, status: "active", startedOn: "2020-01-01", leftOn: null, statusChanges: [], conflict: false, serveEveryWeeks: 4, preferredDays: [],
     roles: [{ role: "volunteer", startedOn: "2020-01-01", endedOn: null }],
     unavailable: [], otherShifts: [], clearance, ...overrides,
   };
 }
 
 const names = (result: ReturnType<typeof generateRota>, key: string) => result.placements.filter((p) => p.shiftKey === key).map((p) => p.personId);
+
+/** The generator with its codes said in words, as the rota page shows them. */
+function generateRota(...args: Parameters<typeof generate.generateRota>) {
+  const result = generate.generateRota(...args);
+  const dateOf = (key: string) => args[0].find((s) => s.key === key)!.date;
+  const teamName = (key: string) => args[2]?.teams?.find((t) => t.id === result.teamOf[key])?.name;
+  return {
+    ...result,
+    placements: result.placements.map((p) => ({
+      shiftKey: p.shiftKey, personId: p.personId, slot: p.slot,
+      reason: p.teamTurn ? `${teamName(p.shiftKey)}'s turn` : teamName(p.shiftKey) ? `Filling a gap in ${teamName(p.shiftKey)}: ${fairnessWords(p.fair!)}` : fairnessWords(p.fair!),
+    })),
+    shortfalls: result.shortfalls.map((s) => ({ shiftKey: s.shiftKey, slot: s.slot, missing: s.missing, explanation: shortfallWords(s, dateOf(s.shiftKey)) })),
+  };
+}
+
+const said = (check: ReturnType<typeof checkPlacement>, person: RotaPerson, s: RotaShift, slot: Slot) => ({
+  refused: check.refused ? problemWords(check.refused, person.name, s.date, slot) : null,
+  warnings: check.warnings.map((w: Problem) => problemWords(w, person.name, s.date, slot)),
+});
+
+const rankCandidates = (...args: Parameters<typeof generate.rankCandidates>) =>
+  generate.rankCandidates(...args).map((r) => ({ person: r.person, reason: fairnessWords(r.fair) }));
 
 describe("generating a rota", () => {
   it("shares six Saturdays among people so that nobody serves within their four-week gap", () => {
@@ -77,7 +102,7 @@ describe("generating a rota", () => {
   });
 
   it("does not place someone after their DBS recheck falls due mid-rota", () => {
-    const clearance = Object.fromEntries(SATURDAYS.map((d) => [d, d < "2026-03-20" ? { cleared: true, short: "" } : { cleared: false, short: "DBS recheck due" }]));
+    const clearance = Object.fromEntries(SATURDAYS.map((d) => [d, d < "2026-03-20" ? { cleared: true, blockers: [] } : { cleared: false, blockers: ["dbs_recheck_due" as const] }]));
     const ann = person("Ann", { clearance, serveEveryWeeks: 1 });
     const result = generateRota(SATURDAYS.map((d) => shift(d)), [ann]);
     expect(result.placements.map((p) => p.shiftKey)).toEqual(["2026-03-07", "2026-03-14"]);
@@ -118,7 +143,7 @@ describe("generating a rota", () => {
   });
 
   it("explains a shortfall by counting why each possible person could not be used", () => {
-    const clearance = { "2026-03-14": { cleared: false, short: "DBS recheck due" } };
+    const clearance = { "2026-03-14": { cleared: false, blockers: ["dbs_recheck_due" as const] } };
     const people = [
       person("A1", { unavailable: [{ startsOn: "2026-03-14", endsOn: "2026-03-14" }] }),
       person("A2", { unavailable: [{ startsOn: "2026-03-14", endsOn: "2026-03-14" }] }),
@@ -140,7 +165,7 @@ describe("generating a rota", () => {
   });
 
   it("works in the weeks of the clock changes", () => {
-    const people = ["Ann", "Ben"].map((n) => person(n, { serveEveryWeeks: 1, clearance: { "2026-03-28": { cleared: true, short: "" }, "2026-03-29": { cleared: true, short: "" } } }));
+    const people = ["Ann", "Ben"].map((n) => person(n, { serveEveryWeeks: 1, clearance: { "2026-03-28": { cleared: true, blockers: [] }, "2026-03-29": { cleared: true, blockers: [] } } }));
     const saturday = shift("2026-03-28");
     const sunday = shift("2026-03-29", {}, "sun");
     expect(new Date(sunday.startsAt).toISOString()).toBe("2026-03-29T09:00:00.000Z");
@@ -169,7 +194,7 @@ describe("team mode", () => {
   });
 
   it("continues from the team whose turn is next", () => {
-    const result = generateRota([shift(SATURDAYS[0], { volunteer: 2 })], people, { mode: "teams", teams: [teamA, teamB], firstTeamIndex: 1 });
+    const result = generateRota([shift(SATURDAYS[0], { volunteer: 2 })], people, { mode: "teams", teams: [teamA, teamB], nextTurn: { saturday: 1 } });
     expect(names(result, SATURDAYS[0])).toEqual(["B1", "B2"]);
   });
 
@@ -190,19 +215,20 @@ describe("checking a co-ordinator's edit", () => {
   const context = { shifts: new Map(shifts.map((s) => [s.key, s])), placements: [{ shiftKey: "2026-03-07", personId: "Ann", slot: "volunteer" as const }] };
 
   it("refuses someone not cleared to work, saying why", () => {
-    const ann = person("Bob", { clearance: { "2026-03-21": { cleared: false, short: "no DBS check" } } });
-    expect(checkPlacement(ann, shifts[1], "volunteer", context)).toEqual({ refused: "Bob is not cleared to work on Sat 21 Mar: no DBS check", warnings: [] });
+    const bob = person("Bob", { clearance: { "2026-03-21": { cleared: false, blockers: ["dbs_none"] } } });
+    expect(said(checkPlacement(bob, shifts[1], "volunteer", context), bob, shifts[1], "volunteer")).toEqual({ refused: "Bob is not cleared to work on Sat 21 Mar: no DBS check", warnings: [] });
   });
   it("refuses conflict of interest and two places at once", () => {
-    expect(checkPlacement(person("Cy", { conflict: true }), shifts[1], "volunteer", context).refused).toBe("Cy uses the centre for their own family's contact (conflict of interest)");
+    const cy = person("Cy", { conflict: true });
+    expect(said(checkPlacement(cy, shifts[1], "volunteer", context), cy, shifts[1], "volunteer").refused).toBe("Cy uses the centre for their own family's contact (conflict of interest)");
     const double = { ...context, placements: [...context.placements, { shiftKey: "2026-03-21", personId: "Dot", slot: "volunteer" as const }] };
     const sameTime = shift("2026-03-21", {}, "other");
     double.shifts.set("other", sameTime);
-    expect(checkPlacement(person("Dot"), sameTime, "volunteer", double).refused).toBe("Dot is on another shift at the same time");
+    expect(said(checkPlacement(person("Dot"), sameTime, "volunteer", double), person("Dot"), sameTime, "volunteer").refused).toBe("Dot is on another shift at the same time");
   });
   it("warns, naming each rule, when an edit breaks a softer rule", () => {
     const ann = person("Ann", { unavailable: [{ startsOn: "2026-03-21", endsOn: "2026-03-21" }] });
-    expect(checkPlacement(ann, shifts[1], "coordinator", context)).toEqual({
+    expect(said(checkPlacement(ann, shifts[1], "coordinator", context), ann, shifts[1], "coordinator")).toEqual({
       refused: null,
       warnings: [
         "Ann is not a co-ordinator or deputy on Sat 21 Mar",
@@ -230,9 +256,72 @@ describe("cover", () => {
 
 describe("unfilled places in words", () => {
   it("names each kind of place still open, and nothing when full", async () => {
-    const { staffingNeeds, unfilledWords } = await import("~/modules/rota/generate");
+    const { staffingNeeds } = await import("~/modules/rota/eligibility");
+    const { unfilledWords } = await import("~/modules/rota/words");
     const needs = staffingNeeds({ coordinatorsNeeded: 1, staffNeeded: 2, volunteersNeeded: 3 });
     expect(unfilledWords(needs, ["volunteer", "staff"])).toBe("1 co-ordinator or deputy, 1 staff member, 2 volunteers");
     expect(unfilledWords(needs, ["coordinator", "staff", "staff", "volunteer", "volunteer", "volunteer", "volunteer"])).toBe("");
+  });
+});
+
+describe("team turns follow each session's own series", () => {
+  const teamA = { id: "A", name: "Team A", memberIds: ["A1"] };
+  const teamB = { id: "B", name: "Team B", memberIds: ["B1"] };
+  const people = ["A1", "B1"].map((id) => person(id, { serveEveryWeeks: 1, clearance: Object.fromEntries(["2026-03-07", "2026-03-08", "2026-03-14", "2026-03-21"].map((d) => [d, { cleared: true, blockers: [] }])) }));
+
+  it("lets a monthly Sunday session take turns without using up a team's Saturday", () => {
+    const saturdays = ["2026-03-07", "2026-03-14", "2026-03-21"].map((d) => shift(d));
+    const sunday = { ...shift("2026-03-08", {}, "sun-2026-03-08", ["13:00", "16:00"]), series: "sunday", sessionName: "Sunday" };
+    const result = generate.generateRota([...saturdays, sunday], people, { mode: "teams", teams: [teamA, teamB] });
+    const teamOf = (key: string) => result.teamOf[key];
+    // Saturdays alternate A, B, A whatever the Sunday does; the Sunday series starts with A too.
+    expect(["2026-03-07", "2026-03-14", "2026-03-21"].map(teamOf)).toEqual(["A", "B", "A"]);
+    expect(teamOf("sun-2026-03-08")).toBe("A");
+  });
+
+  it("continues each series from its own next turn", () => {
+    const result = generate.generateRota([shift("2026-03-07")], people, { mode: "teams", teams: [teamA, teamB], nextTurn: { saturday: 1, sunday: 0 } });
+    expect(result.teamOf["2026-03-07"]).toBe("B");
+  });
+});
+
+describe("re-checking a placement already made, on its shift's date", () => {
+  const s = shift("2026-03-21");
+  const codes = (problems: Problem[]) => problems.map((p) => p.code);
+
+  it("stands for someone still active, cleared and in role", () => {
+    expect(standingProblems(person("Ann"), s, "volunteer")).toEqual([]);
+  });
+
+  it("ignores the softer rules: unavailable or within their gap does not void a placement", () => {
+    const ann = person("Ann", { unavailable: [{ startsOn: "2026-03-21", endsOn: "2026-03-21" }], otherShifts: [{ date: "2026-03-14", startsAt: 0, endsAt: 1 }] });
+    expect(standingProblems(ann, s, "volunteer")).toEqual([]);
+  });
+
+  it("voids it once they have left, but not for a shift on or before their last day", () => {
+    const leaving = person("Lee", { status: "left", leftOn: "2026-03-20", statusChanges: [{ status: "active", effectiveOn: "2020-01-01" }, { status: "left", effectiveOn: "2026-03-21" }] });
+    expect(codes(standingProblems(leaving, s, "volunteer"))).toEqual(["not_active"]);
+    expect(standingProblems(leaving, shift("2026-03-14"), "volunteer")).toEqual([]);
+  });
+
+  it("voids it from the day a pause takes effect", () => {
+    const pausing = person("Pam", { status: "paused", statusChanges: [{ status: "active", effectiveOn: "2020-01-01" }, { status: "paused", effectiveOn: "2026-03-15" }] });
+    expect(standingProblems(pausing, shift("2026-03-14"), "volunteer")).toEqual([]);
+    expect(standingProblems(pausing, s, "volunteer")).toEqual([{ code: "not_active", blocks: true, status: "paused" }]);
+  });
+
+  it("voids it for a conflict of interest, a role that has gone, or not being cleared that day", () => {
+    expect(codes(standingProblems(person("Cy", { conflict: true }), s, "volunteer"))).toEqual(["conflict"]);
+    const trustee = person("Tess", { roles: [{ role: "volunteer", startedOn: "2020-01-01", endedOn: "2026-03-01" }, { role: "trustee", startedOn: "2026-03-02", endedOn: null }] });
+    expect(codes(standingProblems(trustee, s, "volunteer"))).toEqual(["role_gone"]);
+    const refused = person("Rae", { clearance: { "2026-03-21": { cleared: false, blockers: ["dbs_not_accepted"] } } });
+    const problems = standingProblems(refused, s, "volunteer");
+    expect(problems).toEqual([{ code: "not_cleared", blocks: true, blockers: ["dbs_not_accepted"] }]);
+    expect(problemWords(problems[0], "Rae", s.date, "volunteer")).toBe("Rae is not cleared to work on Sat 21 Mar: DBS not accepted");
+  });
+
+  it("keeps a co-ordinator's soft choice: a deputy placed as a volunteer still stands", () => {
+    const deputy = person("Dee", { roles: [{ role: "deputy_coordinator", startedOn: "2020-01-01", endedOn: null }] });
+    expect(standingProblems(deputy, s, "volunteer")).toEqual([]);
   });
 });

@@ -1,0 +1,109 @@
+/** The rota's rules and choices in words, built only where they are shown. Pure. */
+import { formatUkDateWithDay, type IsoDate } from "~/utils/dates";
+import { blockersInWords } from "~/modules/compliance/words";
+import { STATUS_LABELS, isStatus } from "~/modules/people/constants";
+import { SLOTS, type Problem, type ProblemCode, type Slot } from "./eligibility";
+import type { Fairness, Shortfall } from "./generate";
+
+export const SLOT_LABELS: Record<Slot, { one: string; many: string }> = {
+  coordinator: { one: "co-ordinator or deputy", many: "co-ordinators or deputies" },
+  staff: { one: "staff member", many: "staff members" },
+  volunteer: { one: "volunteer", many: "volunteers" },
+};
+
+/** "Sat 14 Mar": the year is clear from the rota around it. */
+export function shortDate(date: IsoDate) {
+  return formatUkDateWithDay(date).replace(/ \d{4}$/, "");
+}
+
+/** "1 volunteer, 2 staff members": the places still open given who fills which slot; "" when none. */
+export function unfilledWords(needs: Record<Slot, number>, filledSlots: readonly string[]): string {
+  return SLOTS.map((slot) => {
+    const missing = needs[slot] - filledSlots.filter((s) => s === slot).length;
+    return missing > 0 ? `${missing} ${missing === 1 ? SLOT_LABELS[slot].one : SLOT_LABELS[slot].many}` : null;
+  })
+    .filter(Boolean)
+    .join(", ");
+}
+
+function statusWord(status: string) {
+  if (status === "left") return "no longer at the centre";
+  return isStatus(status) ? STATUS_LABELS[status].toLowerCase() : status;
+}
+
+/** One problem about one person and one shift, as a sentence. */
+export function problemWords(problem: Problem, name: string, date: IsoDate, slot: Slot): string {
+  const on = shortDate(date);
+  switch (problem.code) {
+    case "not_active": return `${name} is ${statusWord(problem.status)} on ${on}, not active`;
+    case "conflict": return `${name} uses the centre for their own family's contact (conflict of interest)`;
+    case "not_cleared": return `${name} is not cleared to work on ${on}: ${blockersInWords(problem.blockers) || "no compliance record"}`;
+    case "role_gone": return `${name} holds no volunteer, staff or co-ordinator role on ${on}`;
+    case "wrong_role": return `${name} is not a ${SLOT_LABELS[slot].one} on ${on}`;
+    case "already_on_shift": return `${name} is already on this shift`;
+    case "double_booked": return `${name} is on another shift at the same time`;
+    case "unavailable": return `${name} has said they cannot do ${on}`;
+    case "within_gap": return `${name} is also on ${shortDate(problem.otherDate)}, within their ${problem.weeks}-week gap`;
+    case "place_full": return `This shift already has the ${problem.needed} ${SLOT_LABELS[slot].many} it needs`;
+  }
+}
+
+/** Why a placement no longer stands, in a few words: "paused", "not cleared (DBS not accepted)". */
+export function voidWords(problems: readonly Problem[]): string {
+  return problems
+    .map((p) => {
+      switch (p.code) {
+        case "not_active": return statusWord(p.status);
+        case "conflict": return "conflict of interest";
+        case "not_cleared": return `not cleared to work that day (${blockersInWords(p.blockers)})`;
+        case "role_gone": return "no longer in a role that works shifts";
+        default: return p.code;
+      }
+    })
+    .join("; ");
+}
+
+/** Why the app took someone off a shift (ShiftAssignment.withdrawnReason). */
+export const WITHDRAWN_WORDS: Record<string, string> = {
+  left: "left the centre",
+  paused: "paused",
+  conflict: "conflict of interest",
+};
+
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+const RULED_OUT_WORDS: Partial<Record<ProblemCode, string>> = {
+  unavailable: "unavailable",
+  not_cleared: "not cleared",
+  within_gap: "served within their gap",
+  double_booked: "on another shift at the time",
+  not_active: "not active (paused, applicant or left)",
+  conflict: "conflict of interest",
+};
+
+const RULED_OUT_ORDER: ProblemCode[] = ["unavailable", "not_cleared", "within_gap", "double_booked", "not_active", "conflict"];
+
+/** "Sat 14 Mar: one volunteer short — 3 unavailable, 2 not cleared (DBS recheck due), 1 served within their gap" */
+export function shortfallWords(shortfall: Shortfall, date: IsoDate): string {
+  const { slot, missing } = shortfall;
+  const label = missing === 1 ? SLOT_LABELS[slot].one : SLOT_LABELS[slot].many;
+  const head = `${shortDate(date)}: ${NUMBER_WORDS[missing] ?? missing} ${label} short`;
+  const parts = RULED_OUT_ORDER.filter((code) => shortfall.ruledOut[code]).map((code) => {
+    const why = code === "not_cleared" ? ` (${shortfall.notCleared.length ? blockersInWords(shortfall.notCleared).split(", ").join("; ") : "no compliance record"})` : "";
+    return `${shortfall.ruledOut[code]} ${RULED_OUT_WORDS[code]}${why}`;
+  });
+  return `${head} — ${parts.length ? parts.join(", ") : `no one else holds the ${SLOT_LABELS[slot].one} role`}`;
+}
+
+/** Why someone is suggested for a place: "last on Sat 3 Oct", "no recent shifts". */
+export function fairnessWords(fair: Fairness): string {
+  const served = fair.last ? `last on ${shortDate(fair.last)}` : "no recent shifts";
+  return fair.prefersOtherDays ? `${served}; prefers other days, but no one else could` : served;
+}
+
+/** " They were taken off 2 shifts, which now have a gap on the rota: Sat 12 Dec (Saturday supported contact), ..." */
+export function openedWords(opened: readonly { date: IsoDate; session: string }[]): string {
+  if (!opened.length) return "";
+  const list = opened.map((o) => `${shortDate(o.date)} (${o.session})`).join(", ");
+  return ` They were taken off ${opened.length === 1 ? "1 shift, which now has a gap" : `${opened.length} shifts, which now have gaps`} on the rota: ${list}.`;
+}

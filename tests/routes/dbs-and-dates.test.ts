@@ -1,0 +1,178 @@
+/**
+ * The DBS rules as a co-ordinator records checks, the matrix and its CSV on a past date, dates far
+ * off, bank holidays by nation, and team turns across rotas.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { action as complianceAction, loader as complianceLoader } from "~/routes/people.$personId.compliance";
+import { action as settingsAction } from "~/routes/settings._index";
+import { action as courseAction } from "~/routes/settings.courses.$courseId";
+import { loader as csvLoader } from "~/routes/compliance.matrix[.]csv";
+import { loader as matrixLoader } from "~/routes/compliance.matrix";
+import { action as rotasAction } from "~/routes/rota._index";
+import { action as sessionAction } from "~/routes/rota.sessions.$sessionId";
+import { action as closuresAction } from "~/routes/rota.sessions._index";
+import { action as availabilityAction } from "~/routes/me_.availability";
+import { action as personAction } from "~/routes/people.$personId._index";
+import { addDaysIso, addYearsIso, formatUkDate } from "~/utils/dates";
+import { clock } from "~/utils/clock.server";
+import { bankHolidays, type Nation } from "~/modules/rota/bank-holidays";
+import { createCentre, createPerson, createUser } from "../helpers/factories";
+import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
+
+const today = clock.today();
+const uk = (days: number) => formatUkDate(addDaysIso(today, days));
+let centreId: string;
+let coordinator: Awaited<ReturnType<typeof createUser>>;
+
+const withReferences = async (personId: string) => {
+  for (const n of [1, 2]) await prisma.reference.create({ data: { personId, refereeName: `R${n}`, relationship: "x", contact: "x", requestedOn: "2023-12-01", receivedOn: "2023-12-10", outcome: "satisfactory" } });
+};
+
+const addDbs = async (personId: string, fields: Record<string, string>) =>
+  complianceAction(args(await postRequest(`/people/${personId}/compliance`, {
+    intent: "add-dbs", level: "enhanced", workforce: "child", certificateNumber: "001234567890", issuedOn: uk(-30), decision: "clear", seenBy: "Cora", seenOn: uk(-29), ...fields,
+  }, coordinator), { personId }));
+
+const complianceOf = async (personId: string) => (await complianceLoader(args(await getRequest(`/people/${personId}/compliance`, coordinator), { personId }))).compliance;
+
+beforeAll(async () => {
+  centreId = (await createCentre("Rules Centre")).id;
+  coordinator = await createUser(centreId, "coordinator", { name: "Cora" });
+});
+
+describe("DBS checks for work with children", () => {
+  it("does not clear someone whose certificate is for the adult workforce, and says why", async () => {
+    const person = await createPerson(centreId, { firstName: "Adam", lastName: "Adult" });
+    await withReferences(person.id);
+    await thrownResponse(() => addDbs(person.id, { workforce: "adult" }));
+    const compliance = await complianceOf(person.id);
+    expect(compliance.cleared).toBe(false);
+    expect(compliance.clearedWords).toBe(`Not cleared to work: Adult workforce check only (issued ${uk(-30)}): work with children needs a child workforce enhanced check`);
+  });
+
+  it("records whether the children's barred list was checked, refusing it on a check that cannot include it", async () => {
+    const person = await createPerson(centreId, { firstName: "Bea", lastName: "Barred" });
+    await withReferences(person.id);
+    const bad = await addDbs(person.id, { level: "enhanced", childrenBarredListChecked: "on" });
+    expect(bad).toMatchObject({ ok: false, errors: { childrenBarredListChecked: "Only an enhanced check with barred list checks includes the children's barred list: choose that level, or untick this" } });
+    await thrownResponse(() => addDbs(person.id, { level: "enhanced_barred", childrenBarredListChecked: "on" }));
+    expect(await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({ childrenBarredListChecked: true });
+  });
+
+  it("lets a centre require the children's barred list, and audits the change", async () => {
+    const without = await createPerson(centreId, { firstName: "Nat", lastName: "Nolist" });
+    await withReferences(without.id);
+    await thrownResponse(() => addDbs(without.id, {}));
+    expect((await complianceOf(without.id)).cleared).toBe(true);
+    await thrownResponse(async () => settingsAction(args(await postRequest("/settings", {
+      referencesRequired: "2", dueSoonDays: "60", dbsRecheckYears: "3", updateServiceCheckMonths: "12", requireChildrenBarredList: "on",
+    }, coordinator))));
+    const after = await complianceOf(without.id);
+    expect(after.cleared).toBe(false);
+    expect(after.clearedWords).toContain("The children's barred list was not checked");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { centreId, entityType: "Centre" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(event.changes)).toEqual([{ field: "Require the children's barred list", from: "No", to: "Yes" }]);
+    await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { referencesRequired: "2", dueSoonDays: "60", dbsRecheckYears: "3", updateServiceCheckMonths: "12" }, coordinator))));
+  });
+
+  it("counts a status check recorded on an older subscribed certificate when the newer one is not subscribed", async () => {
+    const person = await createPerson(centreId, { firstName: "Una", lastName: "Update" });
+    await withReferences(person.id);
+    await thrownResponse(() => addDbs(person.id, { issuedOn: formatUkDate(addYearsIso(today, -5)), seenOn: formatUkDate(addYearsIso(today, -5)), updateServiceSubscribed: "on" }));
+    await thrownResponse(() => addDbs(person.id, { issuedOn: formatUkDate(addYearsIso(today, -4)), seenOn: formatUkDate(addYearsIso(today, -4)), certificateNumber: "001234567891" }));
+    expect((await complianceOf(person.id)).cleared).toBe(false); // the newer certificate is past its recheck
+    const older = await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id, updateServiceSubscribed: true } });
+    await thrownResponse(async () => complianceAction(args(await postRequest(`/people/${person.id}/compliance`, { intent: "add-status-check", dbsCheckId: older.id, checkedOn: uk(-10), result: "no_change", checkedBy: "Cora" }, coordinator), { personId: person.id })));
+    const after = await complianceOf(person.id);
+    expect(after.cleared).toBe(true);
+    expect(after.requirements[0]).toMatchObject({ code: "dbs_update_service", validUntil: addYearsIso(addDaysIso(today, -10), 1) });
+  });
+
+  it("shows a refused certificate as Not accepted in the matrix, not Missing", async () => {
+    const person = await createPerson(centreId, { firstName: "Rex", lastName: "Refused" });
+    await thrownResponse(() => addDbs(person.id, { decision: "not_accepted" }));
+    const matrix = await matrixLoader(args(await getRequest("/compliance/matrix", coordinator)));
+    expect(matrix.rows.find((r) => r.name === "Rex Refused")!.cells[0]).toMatchObject({ status: "not_accepted", words: "Not accepted" });
+  });
+});
+
+describe("the matrix and CSV on a past date", () => {
+  it("shows each person's status as it was on that date, in words", async () => {
+    const person = await createPerson(centreId, { firstName: "Lena", lastName: "Leaver", startedOn: "2022-01-01" });
+    const lastDay = addDaysIso(today, -30);
+    await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: formatUkDate(lastDay) }, coordinator), { personId: person.id }));
+    const before = await (await csvLoader(args(await getRequest(`/compliance/matrix.csv?date=${encodeURIComponent(formatUkDate(addDaysIso(lastDay, -1)))}`, coordinator)))).text();
+    expect(before.split("\r\n").find((l) => l.startsWith("Lena Leaver"))!.split(",")[1]).toBe("Active");
+    const page = await matrixLoader(args(await getRequest(`/compliance/matrix?status=active&date=${encodeURIComponent(formatUkDate(lastDay))}`, coordinator)));
+    expect(page.rows.map((r) => r.name)).toContain("Lena Leaver");
+  });
+
+  it("answers 400 with the reason for a date it cannot read or one in the future", async () => {
+    const bad = await csvLoader(args(await getRequest("/compliance/matrix.csv?date=31/02/2025", coordinator)));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toBe("Cannot export the matrix: February 2025 has 28 days: 31 is not a day in it.");
+    const future = await csvLoader(args(await getRequest("/compliance/matrix.csv?date=01/01/2199", coordinator)));
+    expect(future.status).toBe(400);
+    expect(await future.text()).toBe("Cannot export the matrix: 1 Jan 2199 is in the future: choose today or a past date.");
+    const page = await matrixLoader(args(await getRequest("/compliance/matrix?date=01/01/2199", coordinator)));
+    expect(page.date).toMatchObject({ isToday: true, error: "1 Jan 2199 is in the future: choose today or a past date. Showing today instead." });
+  });
+
+  it("protects course names in the header from being run as formulas", async () => {
+    await thrownResponse(async () => courseAction(args(await postRequest("/settings/courses/new", { name: "=HYPERLINK(\"http://evil.example\")", validityMonths: "12", requiredFor: "volunteer" }, coordinator), { courseId: "new" })));
+    const header = (await (await csvLoader(args(await getRequest("/compliance/matrix.csv", coordinator)))).text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+    expect(header).toContain(`"'=HYPERLINK(""http://evil.example""): status"`);
+    expect(header).not.toMatch(/(^|,)"?=/);
+  });
+});
+
+describe("dates far off are refused with the window they must fall in", () => {
+  it("for a rota, a session, a closure and dates someone cannot do", async () => {
+    const rota = await rotasAction(args(await postRequest("/rota", { startsOn: "06/01/1900", weeks: "6", mode: "individuals" }, coordinator)));
+    expect(rota).toMatchObject({ ok: false, errors: { startsOn: `The first day of the rota cannot be before ${uk(-28)}` } });
+    const later = await rotasAction(args(await postRequest("/rota", { startsOn: "06/01/2199", weeks: "6", mode: "individuals" }, coordinator)));
+    expect(later).toMatchObject({ ok: false, errors: { startsOn: `The first day of the rota cannot be after ${formatUkDate(addYearsIso(today, 1))}` } });
+
+    const session = await sessionAction(args(await postRequest("/rota/sessions/new", {
+      intent: "save", name: "Far", location: "", frequency: "weekly", interval: "1", weekdays: "SA", weekOfMonth: "", startsOn: "01/01/2199", endsOn: "",
+      startTime: "10:00", endTime: "12:00", coordinatorsNeeded: "0", staffNeeded: "0", volunteersNeeded: "1", skipBankHolidays: "on",
+    }, coordinator), { sessionId: "new" }));
+    expect(session).toMatchObject({ errors: { startsOn: `The first session cannot be after ${formatUkDate(addYearsIso(today, 2))}` } });
+
+    const closure = await closuresAction(args(await postRequest("/rota/sessions", { intent: "add-closure", date: "01/01/1900", reason: "Old" }, coordinator)));
+    expect(closure).toMatchObject({ ok: false, errors: { date: `The closure cannot be before ${formatUkDate(addYearsIso(today, -1))}` } });
+
+    const person = await createPerson(centreId, { firstName: "Ava", lastName: "Away" });
+    const volunteer = await createUser(centreId, "volunteer", { personId: person.id });
+    const away = await availabilityAction(args(await postRequest("/me/availability", { intent: "add-dates", startsOn: uk(10), endsOn: formatUkDate(addYearsIso(today, 3)) }, volunteer)));
+    expect(away).toMatchObject({ ok: false, errors: { endsOn: `The last date cannot be after ${formatUkDate(addDaysIso(addYearsIso(addDaysIso(today, 10), 1), -1))}: enter a year at most at once` } });
+    expect(await prisma.closure.count({ where: { centreId } })).toBe(0);
+    expect(await prisma.unavailability.count({ where: { personId: person.id } })).toBe(0);
+  });
+
+  it("refuses the same closure twice", async () => {
+    await closuresAction(args(await postRequest("/rota/sessions", { intent: "add-closure", date: uk(20), reason: "Boiler repair" }, coordinator)));
+    const again = await closuresAction(args(await postRequest("/rota/sessions", { intent: "add-closure", date: uk(20), reason: "Again" }, coordinator)));
+    expect(again).toMatchObject({ ok: false, errors: { date: `The centre is already closed on ${uk(20)} (Boiler repair)` } });
+    expect(await prisma.closure.count({ where: { centreId } })).toBe(1);
+  });
+});
+
+describe("bank holidays follow the centre's nation", () => {
+  it("skips Scotland's second day of the new year only for a centre in Scotland", async () => {
+    const centre = await createCentre("Highland Centre");
+    const { occurrencesFor } = await import("~/modules/rota/rota.server");
+    const year = Number(today.slice(0, 4)) + 1;
+    // A session every day in the first week of next year.
+    await prisma.contactSession.create({
+      data: { centreId: centre.id, name: "Daily", frequency: "weekly", interval: 1, weekdays: "MO,TU,WE,TH,FR,SA,SU", startsOn: `${year}-01-01`, startTime: "10:00", endTime: "11:00", volunteersNeeded: 1 },
+    });
+    const skipped = async () => (await occurrencesFor(centre.id, `${year}-01-01`, `${year}-01-07`)).filter((o) => o.skippedBecause).map((o) => o.date);
+    const holidays = (nation: Nation) => bankHolidays(nation, `${year}-01-01`, `${year}-01-07`).map((h) => h.date);
+    expect(await skipped()).toEqual(holidays("england_wales"));
+    await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "rota", serveEveryWeeks: "4", nation: "scotland" }, await createUser(centre.id, "coordinator")))));
+    expect(await skipped()).toEqual(holidays("scotland"));
+    expect(holidays("scotland").length).toBe(holidays("england_wales").length + 1);
+  });
+});
