@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
-  isRouteErrorResponse, useLoaderData, useRouteError,
+  isRouteErrorResponse, useRouteError, useRouteLoaderData,
 } from "@remix-run/react";
 import { getUser } from "~/modules/auth/session.server";
 import { can } from "~/modules/auth/permissions";
 import styles from "~/styles/app.css";
+import { useNonce } from "~/components/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -37,7 +38,10 @@ function navFor(accessRole: string): NavItem[] {
   return items;
 }
 
+/** The page frame: header and navigation on every page, error pages included. */
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en-GB">
       <head>
@@ -48,9 +52,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a href="#main" className="skip-link">Skip to main content</a>
-        {children}
-        <ScrollRestoration />
-        <Scripts />
+        <Header user={data?.user ?? null} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -71,7 +78,7 @@ function Header({ user }: { user: { name: string; accessRole: string; centreName
               </ul>
             </nav>
             <div className="site-header__user">
-              <span>{user.name}{user.accessRole === "assessor" ? " (assessor, read-only)" : ""}</span>
+              <Link to="/me/sign-in">{user.name}<span className="visually-hidden">: your sign-in</span></Link>{user.accessRole === "assessor" ? " (assessor, read-only)" : ""}
               <Form method="post" action="/logout"><button type="submit" className="sign-out">Sign out</button></Form>
             </div>
           </>
@@ -82,15 +89,7 @@ function Header({ user }: { user: { name: string; accessRole: string; centreName
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
-  return (
-    <>
-      <Header user={user} />
-      <main id="main" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </>
-  );
+  return <Outlet />;
 }
 
 export function ErrorBoundary() {
@@ -100,10 +99,10 @@ export function ErrorBoundary() {
     ? typeof error.data === "string" ? error.data : error.statusText
     : "Something went wrong on our side. Nothing you saved has been lost; please try again.";
   return (
-    <main id="main">
-      <h1>{status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : "Sorry, there is a problem"}</h1>
+    <>
+      <h1>{status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : status === 400 ? "Something in that request was not right" : "Sorry, there is a problem"}</h1>
       <p>{message}</p>
       <p><Link to="/">Go to the start page</Link></p>
-    </main>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 /** To co-ordinators, weekly: what has lapsed, what is coming up, and the rota's gaps. */
 import { Button, Heading, Section, Text } from "@react-email/components";
-import { Layout, styles } from "./layout";
+import { Layout, styles, type EmailFooter } from "./layout";
+import { subjects } from "./subjects";
 
 export type DigestLine = { person: string; requirement: string; detail: string };
 export type DigestGap = { when: string; session: string; short: string };
@@ -15,12 +16,10 @@ export type CoordinatorDigestProps = {
   due: { window: string; lines: DigestLine[] }[];
   gaps: DigestGap[];
   appUrl: string;
+  footer?: EmailFooter;
 };
 
-export function subjectForDigest(props: Pick<CoordinatorDigestProps, "weekOf" | "expired" | "due" | "gaps">) {
-  const dueCount = props.due.reduce((n, d) => n + d.lines.length, 0);
-  return `Week of ${props.weekOf}: ${props.expired.length} expired, ${dueCount} due in 90 days, ${props.gaps.length} rota gaps`;
-}
+export const subjectForDigest = subjects.digest;
 
 function Lines({ title, lines }: { title: string; lines: DigestLine[] }) {
   return (
@@ -35,7 +34,7 @@ function Lines({ title, lines }: { title: string; lines: DigestLine[] }) {
 
 export default function CoordinatorDigest(props: CoordinatorDigestProps) {
   return (
-    <Layout preview={subjectForDigest(props)} centreName={props.centreName}>
+    <Layout preview={subjectForDigest(props)} centreName={props.centreName} footer={props.footer}>
       <Heading style={styles.heading}>Your weekly digest</Heading>
       <Text style={styles.text}>Hello {props.name}, here is the week of {props.weekOf}.</Text>
       <Section>

@@ -1,24 +1,22 @@
 /** To a person: what is due or out of date, with dates and what to do. One item, or a weekly summary. */
 import { Button, Heading, Section, Text } from "@react-email/components";
-import { Layout, styles } from "./layout";
+import { Layout, styles, type EmailFooter } from "./layout";
+import { subjects } from "./subjects";
 
-export type ReminderItem = { requirement: string; when: string; nextStep: string; overdue: boolean };
+/** `state`: due (still in date), overdue (out of date), or missing (never done). */
+export type ReminderItem = { requirement: string; when: string; nextStep: string; overdue: boolean; state?: "due" | "overdue" | "missing" };
 
-export type ExpiryReminderProps = { name: string; centreName: string; items: ReminderItem[]; weekly: boolean; appUrl: string };
+export type ExpiryReminderProps = { name: string; centreName: string; items: ReminderItem[]; weekly: boolean; appUrl: string; footer?: EmailFooter };
 
-export function subjectForReminder({ items, weekly }: Pick<ExpiryReminderProps, "items" | "weekly">) {
-  if (weekly) return `Your weekly summary: ${items.length} ${items.length === 1 ? "thing" : "things"} to renew`;
-  const [item] = items;
-  return `${item.requirement}: ${item.when.charAt(0).toLowerCase()}${item.when.slice(1)}`;
-}
+export const subjectForReminder = subjects.reminder;
 
-export default function ExpiryReminder({ name, centreName, items, weekly, appUrl }: ExpiryReminderProps) {
+export default function ExpiryReminder({ name, centreName, items, weekly, appUrl, footer }: ExpiryReminderProps) {
   return (
-    <Layout preview={subjectForReminder({ items, weekly })} centreName={centreName}>
+    <Layout preview={subjectForReminder({ items, weekly })} centreName={centreName} footer={footer}>
       <Heading style={styles.heading}>{weekly ? "Your weekly summary" : "A reminder about your checks and training"}</Heading>
       <Text style={styles.text}>Hello {name},</Text>
       <Text style={styles.text}>
-        {weekly ? "Here is what needs renewing soon, or is already out of date:" : "Something you need to work at the centre needs renewing:"}
+        {weekly ? "Here is everything that is due soon, out of date or not done yet:" : "Something you need to work at the centre needs renewing:"}
       </Text>
       {items.map((item) => (
         <Section key={item.requirement} style={item.overdue ? styles.urgent : styles.item}>

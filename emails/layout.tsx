@@ -1,5 +1,5 @@
 /** The frame every email shares: narrow, plain, readable in any mail client. */
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
 export const styles = {
@@ -10,10 +10,14 @@ export const styles = {
   small: { fontSize: "13px", lineHeight: "20px", color: "#484949", margin: "0" },
   item: { borderLeft: "4px solid #1d4f91", padding: "4px 0 4px 12px", margin: "0 0 14px" },
   urgent: { borderLeft: "4px solid #b10e1e", padding: "4px 0 4px 12px", margin: "0 0 14px" },
+  link: { color: "#1d4f91", textDecoration: "underline" },
   button: { backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px", fontSize: "16px", fontWeight: 700, textDecoration: "none", display: "inline-block" },
 };
 
-export function Layout({ preview, centreName, children }: { preview: string; centreName: string; children: ReactNode }) {
+/** Where to change email choices, and whether this kind can be stopped (and if not, why). */
+export type EmailFooter = { choicesUrl: string; stop: { url: string } | { cannot: string } | null };
+
+export function Layout({ preview, centreName, footer, children }: { preview: string; centreName: string; footer?: EmailFooter; children: ReactNode }) {
   return (
     <Html lang="en-GB">
       <Head />
@@ -25,6 +29,17 @@ export function Layout({ preview, centreName, children }: { preview: string; cen
           <Hr />
           <Section>
             <Text style={styles.small}>Sent by {centreName}'s rota and compliance app. Please do not reply to this email; contact your co-ordinator instead.</Text>
+            {footer ? (
+              <>
+                {footer.stop && "url" in footer.stop ? (
+                  <Text style={styles.small}>Stop these emails: <Link href={footer.stop.url} style={styles.link}>{footer.stop.url}</Link></Text>
+                ) : null}
+                {footer.stop && "cannot" in footer.stop ? <Text style={styles.small}>{footer.stop.cannot}</Text> : null}
+                <Text style={styles.small}>
+                  Change which emails you get: <Link href={footer.choicesUrl} style={styles.link}>{footer.choicesUrl}</Link>
+                </Text>
+              </>
+            ) : null}
           </Section>
         </Container>
       </Body>

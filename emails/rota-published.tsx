@@ -1,17 +1,18 @@
 /** To each person on a newly published rota: their shifts, with a calendar file attached. */
 import { Button, Heading, Section, Text } from "@react-email/components";
-import { Layout, styles } from "./layout";
+import { Layout, styles, type EmailFooter } from "./layout";
+import { subjects } from "./subjects";
 
 export type ShiftLine = { when: string; session: string; as: string; location: string };
-export type RotaPublishedProps = { name: string; centreName: string; period: string; shifts: ShiftLine[]; appUrl: string };
+export type RotaPublishedProps = { name: string; centreName: string; period: string; shifts: ShiftLine[]; appUrl: string; footer?: EmailFooter };
 
 export function subjectForRota({ period, shifts }: Pick<RotaPublishedProps, "period" | "shifts">) {
-  return `Your shifts on the rota for ${period} (${shifts.length})`;
+  return subjects.rota({ period, count: shifts.length });
 }
 
-export default function RotaPublished({ name, centreName, period, shifts, appUrl }: RotaPublishedProps) {
+export default function RotaPublished({ name, centreName, period, shifts, appUrl, footer }: RotaPublishedProps) {
   return (
-    <Layout preview={subjectForRota({ period, shifts })} centreName={centreName}>
+    <Layout preview={subjectForRota({ period, shifts })} centreName={centreName} footer={footer}>
       <Heading style={styles.heading}>Your shifts, {period}</Heading>
       <Text style={styles.text}>Hello {name}, the rota is out. You are on:</Text>
       {shifts.map((s, i) => (

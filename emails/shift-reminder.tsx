@@ -1,17 +1,18 @@
 /** A couple of days before a shift. */
 import { Button, Heading, Text } from "@react-email/components";
-import { Layout, styles } from "./layout";
+import { Layout, styles, type EmailFooter } from "./layout";
+import { subjects } from "./subjects";
 import type { ShiftLine } from "./rota-published";
 
-export type ShiftReminderProps = { name: string; centreName: string; shift: ShiftLine; appUrl: string };
+export type ShiftReminderProps = { name: string; centreName: string; shift: ShiftLine; appUrl: string; footer?: EmailFooter };
 
 export function subjectForShift({ shift }: Pick<ShiftReminderProps, "shift">) {
-  return `Reminder: ${shift.session}, ${shift.when}`;
+  return subjects.shiftLine(shift);
 }
 
-export default function ShiftReminder({ name, centreName, shift, appUrl }: ShiftReminderProps) {
+export default function ShiftReminder({ name, centreName, shift, appUrl, footer }: ShiftReminderProps) {
   return (
-    <Layout preview={subjectForShift({ shift })} centreName={centreName}>
+    <Layout preview={subjectForShift({ shift })} centreName={centreName} footer={footer}>
       <Heading style={styles.heading}>See you soon</Heading>
       <Text style={styles.text}>Hello {name}, a reminder that you are on the rota:</Text>
       <Text style={{ ...styles.text, fontWeight: 700 }}>{shift.when}</Text>

@@ -1,16 +1,15 @@
 /** An invitation to set a password, or a new link to reset it. */
 import { Button, Heading, Text } from "@react-email/components";
-import { Layout, styles } from "./layout";
+import { Layout, styles, type EmailFooter } from "./layout";
+import { subjects } from "./subjects";
 
-export type SignInLinkProps = { name: string; centreName: string; link: string; validDays: number; invitation: boolean };
+export type SignInLinkProps = { name: string; centreName: string; link: string; validDays: number; invitation: boolean; footer?: EmailFooter };
 
-export function subjectForLink({ centreName, invitation }: Pick<SignInLinkProps, "centreName" | "invitation">) {
-  return invitation ? `You are invited to ${centreName}'s rota and compliance app` : `Your new sign-in link for ${centreName}`;
-}
+export const subjectForLink = subjects.signInLink;
 
-export default function SignInLink({ name, centreName, link, validDays, invitation }: SignInLinkProps) {
+export default function SignInLink({ name, centreName, link, validDays, invitation, footer }: SignInLinkProps) {
   return (
-    <Layout preview={subjectForLink({ centreName, invitation })} centreName={centreName}>
+    <Layout preview={subjectForLink({ centreName, invitation })} centreName={centreName} footer={footer}>
       <Heading style={styles.heading}>{invitation ? "Welcome" : "Set a new password"}</Heading>
       <Text style={styles.text}>Hello {name},</Text>
       <Text style={styles.text}>

@@ -5,24 +5,18 @@
  * Uses its own throwaway SQLite file; prints figures, asserts nothing.
  */
 import { time } from "./bench-timing";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { benchDatabase, seedBenchPeople } from "./bench-seed";
 import { clock } from "~/utils/clock.server";
 
 const PEOPLE = Number(process.env.PEOPLE ?? 5000);
 const RUNS = Number(process.env.RUNS ?? 5);
-const dir = mkdtempSync(join(tmpdir(), "bench-compliance-"));
-process.env.DATABASE_URL = `file:${join(dir, "bench.db")}`;
-process.env.SESSION_SECRET ??= "benchmark-only-secret-benchmark-only-secret";
-execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "ignore", env: process.env });
+const database = benchDatabase("compliance");
 
 const { prisma } = await import("~/db.server");
 const { ensureDefaultCourses, centreCompliance } = await import("~/modules/compliance/compliance.server");
 const { matrixColumns, filterRows, cellFor } = await import("~/modules/compliance/overview");
 const { matrixCsv } = await import("~/modules/compliance/csv");
-const { addDaysIso, londonToday } = await import("~/utils/dates");
+const { addDaysIso } = await import("~/utils/dates");
 
 const today = clock.today();
 const ago = (days: number) => addDaysIso(today, -days);
@@ -30,28 +24,11 @@ const ago = (days: number) => addDaysIso(today, -days);
 console.log(`Seeding ${PEOPLE} people with 10 records each...`);
 const centre = await prisma.centre.create({ data: { name: "Benchmark centre", organisation: { create: { name: "Benchmark" } } } });
 await ensureDefaultCourses(prisma, centre.id);
-const courses = await prisma.course.findMany({ where: { centreId: centre.id }, orderBy: { sortOrder: "asc" } });
-const ROLES = ["volunteer", "volunteer", "volunteer", "staff", "trustee", "deputy_coordinator"];
-for (let start = 0; start < PEOPLE; start += 500) {
-  const batch = Array.from({ length: Math.min(500, PEOPLE - start) }, (_, k) => start + k);
-  await prisma.person.createMany({
-    data: batch.map((i) => ({ id: `p${i}`, centreId: centre.id, firstName: `First${i}`, lastName: `Last${i}`, email: `p${i}@example.org`, status: "active", startedOn: ago(400 + (i % 2000)) })) });
-  await prisma.personRole.createMany({ data: batch.map((i) => ({ personId: `p${i}`, role: ROLES[i % ROLES.length], startedOn: ago(400 + (i % 2000)) })) });
-  await prisma.dbsCheck.createMany({
-    data: batch.map((i) => ({
-      personId: `p${i}`, level: "enhanced", workforce: "child", certificateNumber: String(100000000000 + i), issuedOn: ago(30 + (i % 1300)),
-      decision: "clear", seenBy: "Bench", seenOn: ago(29 + (i % 1300)), updateServiceSubscribed: i % 3 === 0,
-    })),
-  });
-  await prisma.reference.createMany({
-    data: batch.flatMap((i) => [0, 1].map((n) => ({ personId: `p${i}`, refereeName: `Ref ${n}`, relationship: "Employer", contact: "x", requestedOn: ago(500 + (i % 2000)), receivedOn: ago(450 + (i % 2000)), outcome: "satisfactory" }))),
-  });
-  await prisma.trainingRecord.createMany({
-    data: batch.flatMap((i) => courses.slice(0, 7).map((c, n) => ({ personId: `p${i}`, courseId: c.id, completedOn: ago((i * 7 + n * 97) % 1200), deliveryMethod: "workbook" }))),
-  });
-}
-
-
+await seedBenchPeople(prisma, centre.id, {
+  people: PEOPLE, today,
+  dbsIssuedOn: (i) => ago(30 + (i % 1300)),
+  trainingOn: (i, n) => (n < 7 ? ago((i * 7 + n * 97) % 1200) : null),
+});
 
 const data = await centreCompliance(centre.id, today);
 const columns = matrixColumns(data.courses, true);
@@ -72,4 +49,4 @@ const memory = process.memoryUsage();
 console.log(`\nMemory after runs: rss ${(memory.rss / 1048576).toFixed(0)} MiB, heap used ${(memory.heapUsed / 1048576).toFixed(0)} MiB`);
 
 await prisma.$disconnect();
-if (process.env.KEEP_DB) execFileSync("cp", [join(dir, "bench.db"), process.env.KEEP_DB]); rmSync(dir, { recursive: true, force: true });
+database.remove();

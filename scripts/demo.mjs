@@ -8,6 +8,8 @@ process.env.DATABASE_URL ??= "file:./prisma/demo.db";
 // A fixed secret is fine for demo data on your own machine; `npm start` insists on a real one.
 process.env.SESSION_SECRET ??= "demo-only-session-secret-change-me-for-real-use";
 process.env.NODE_ENV = "production";
+process.env.APP_MODE = "demo";
+process.env.APP_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
 
 migrate();
 run("node_modules/.bin/tsx", ["scripts/seed-demo.ts"]);

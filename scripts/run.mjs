@@ -21,9 +21,9 @@ export function build({ ifMissing = false } = {}) {
   run(bin("remix"), ["build"]);
 }
 
-/** Serve the built app; the port comes from PORT (default 3000). */
+/** Serve the built app (scripts/server.mjs); the port comes from PORT (default 3000). */
 export function serve() {
-  const child = spawn(bin("remix-serve"), ["./build/index.js"], { stdio: "inherit", env: process.env });
+  const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: process.env });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

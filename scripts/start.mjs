@@ -1,11 +1,11 @@
-/** `npm start`: the production server on DATABASE_URL, with pending migrations applied first. */
-import { build, migrate, serve } from "./run.mjs";
+/**
+ * `npm start`: the production server on DATABASE_URL. Checks the configuration first (a real
+ * secret, APP_URL over https, a valid EMAIL_FROM), applies pending migrations, then serves.
+ */
+import { build, migrate, run, serve } from "./run.mjs";
 
-if (!process.env.SESSION_SECRET || process.env.SESSION_SECRET.length < 32) {
-  console.error("SESSION_SECRET must be set to a random string of at least 32 characters (see README).");
-  process.exit(1);
-}
 process.env.NODE_ENV = "production";
+run("node_modules/.bin/tsx", ["scripts/check-config.ts"]);
 migrate();
 build({ ifMissing: true });
 serve();

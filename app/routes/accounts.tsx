@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DateField, ErrorSummary, TextField, valueOf } from "~/components/forms";
 import { SignInLinkNotice } from "~/components/sign-in-link";
-import { accessLabel, addAssessor, listSignIns, newLinkFor, removeAccess, setAssessorEnd } from "~/modules/accounts/accounts.server";
+import { accessLabel, addAssessor, listSignIns, newLinkFor, removeAccess, resetSignIn, setAssessorEnd, signOutEverywhere } from "~/modules/accounts/accounts.server";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
 import { formFailure, formValues, parseForm, requiredEmail, requiredText, ukDate } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
-import { queueSignInLink } from "~/modules/email/notices.server";
 import { clock } from "~/utils/clock.server";
+import { prisma } from "~/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign-ins" }];
 
@@ -35,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           : u.passwordHash ? "Active" : "Invited: password not set yet",
       lastSignInAt: u.lastSignInAt,
       disabled: Boolean(u.disabledAt),
+      devices: u._count.sessions,
+      twoFactor: Boolean(u.totpEnabledAt),
     })),
   };
 }
@@ -58,21 +60,29 @@ const assessorSchema = z.object({
 const extendSchema = z.object({ userId: z.string().min(1), accessEndsOn: accessEndsOnField() });
 const userSchema = z.object({ userId: z.string().min(1) });
 
+/** Actions that cannot be undone are asked about once before they are done. */
+const CONFIRM: Record<string, (name: string) => { question: string; button: string }> = {
+  remove: (name) => ({ question: `Turn off ${name}'s sign-in? They are signed out at once and can no longer sign in. Their record is kept.`, button: `Yes, turn off ${name}'s sign-in` }),
+  reset: (name) => ({ question: `Reset ${name}'s sign-in? Their password and two-factor set-up stop working, they are signed out everywhere, and they get a new link to set a password.`, button: `Yes, reset ${name}'s sign-in` }),
+  "sign-out": (name) => ({ question: `Sign ${name} out of every device they are signed in on?`, button: `Yes, sign ${name} out everywhere` }),
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:manage");
   const actor = actorOf(user);
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
-  const origin = new URL(request.url).origin;
+  const linkOutcome = (r: { name: string; email: string; emailed: boolean; handOver: string | null; invitation: boolean }) => {
+    deliverSoon();
+    return { ok: true as const, intent, link: { name: r.name, email: r.email, emailed: r.emailed, handOver: r.handOver, invitation: r.invitation } };
+  };
 
   if (intent === "add-assessor") {
     const parsed = parseForm(assessorSchema, formData);
     if (!parsed.ok) return { ...parsed, intent };
     const result = await addAssessor(actor, parsed.data);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
-    await queueSignInLink(result.userId, result.token, result.invitation);
-    deliverSoon();
-    return { ok: true as const, intent, name: parsed.data.name, link: `${origin}/set-password/${result.token}` };
+    return linkOutcome(result);
   }
   if (intent === "extend") {
     const parsed = parseForm(extendSchema, formData);
@@ -82,17 +92,27 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseForm(userSchema, formData);
   if (!parsed.ok) throw new Response("Choose a sign-in", { status: 400 });
+  const target = await prisma.user.findFirst({ where: { id: parsed.data.userId, centreId: user.centreId }, select: { id: true, name: true } });
+  if (!target) throw new Response("Sign-in not found", { status: 404 });
+  if (CONFIRM[intent] && formData.get("confirmed") !== "yes") {
+    return { ok: true as const, intent, confirm: { userId: target.id, intent, ...CONFIRM[intent](target.name) } };
+  }
   if (intent === "new-link") {
-    const result = await newLinkFor(actor, parsed.data.userId);
-    if (!result.ok) return { ...formFailure(result.errors, {}), intent };
-    await queueSignInLink(result.userId, result.token, result.invitation);
-    deliverSoon();
-    return { ok: true as const, intent, name: result.name, link: `${origin}/set-password/${result.token}` };
+    const result = await newLinkFor(actor, target.id);
+    return result.ok ? linkOutcome(result) : { ...formFailure(result.errors, {}), intent };
+  }
+  if (intent === "reset") {
+    const result = await resetSignIn(actor, target.id);
+    return result.ok ? linkOutcome(result) : { ...formFailure(result.errors, {}), intent };
+  }
+  if (intent === "sign-out") {
+    const ended = await signOutEverywhere(actor, target.id);
+    return { ok: true as const, intent, message: `${target.name} has been signed out of ${ended === 1 ? "1 device" : `${ended} devices`}.` };
   }
   if (intent === "remove") {
-    const result = await removeAccess(actor, parsed.data.userId);
+    const result = await removeAccess(actor, target.id);
     if (!result.ok) return { ...formFailure(result.errors, {}), intent };
-    return { ok: true as const, intent, message: "Sign-in turned off. They can no longer sign in." };
+    return { ok: true as const, intent, message: `${target.name}'s sign-in is turned off. They can no longer sign in.` };
   }
   throw new Response("Unknown action", { status: 400 });
 }
@@ -107,7 +127,20 @@ export default function Accounts() {
     <>
       <h1>Sign-ins</h1>
       <p className="lead">Who can sign in, and what they may do. To give a volunteer or co-ordinator a sign-in, open their record under <Link to="/people">People</Link>.</p>
-      {actionData?.ok && "link" in actionData ? <SignInLinkNotice link={actionData.link} name={actionData.name} /> : null}
+      {actionData?.ok && "link" in actionData && actionData.link ? <SignInLinkNotice outcome={actionData.link} /> : null}
+      {actionData?.ok && "confirm" in actionData && actionData.confirm ? (
+        <div className="notice notice--warning" role="alert">
+          <h2>Are you sure?</h2>
+          <p>{actionData.confirm.question}</p>
+          <Form method="post" className="button-row">
+            <input type="hidden" name="userId" value={actionData.confirm.userId} />
+            <input type="hidden" name="intent" value={actionData.confirm.intent} />
+            <input type="hidden" name="confirmed" value="yes" />
+            <button type="submit" className="button button--warning">{actionData.confirm.button}</button>
+            <Link to="/accounts">Cancel</Link>
+          </Form>
+        </div>
+      ) : null}
       {actionData?.ok && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
       {failed && failed.intent !== "add-assessor" ? <ErrorSummary errors={failed.errors} /> : null}
 
@@ -119,15 +152,25 @@ export default function Accounts() {
               <tr key={u.id}>
                 <th scope="row">{u.personId ? <Link to={`/people/${u.personId}`}>{u.name}</Link> : u.name}<br /><span className="muted">{u.email}</span></th>
                 <td>{u.access}{u.isAssessor && u.accessEndsOn ? <><br />until {formatUkDate(u.accessEndsOn)}</> : null}</td>
-                <td>{u.state}</td>
+                <td>{u.state}{u.twoFactor ? <><br />Two-factor on</> : null}{u.devices ? <><br />Signed in on {u.devices} device{u.devices === 1 ? "" : "s"}</> : null}</td>
                 <td>{u.lastSignInAt ? formatLondonDateTime(new Date(u.lastSignInAt)) : "Never"}</td>
                 <td>
                   {!u.disabled && u.id !== me ? (
                     <div className="button-row">
                       <Form method="post">
                         <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" name="intent" value="new-link" className="button button--secondary">New sign-in link<span className="visually-hidden"> for {u.name}</span></button>
+                        <button type="submit" name="intent" value="new-link" className="button button--secondary">{u.state === "Active" ? "Email a password reset link" : "New sign-in link"}<span className="visually-hidden"> for {u.name}</span></button>
                       </Form>
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button type="submit" name="intent" value="reset" className="button button--secondary">Reset sign-in<span className="visually-hidden"> of {u.name}</span></button>
+                      </Form>
+                      {u.devices ? (
+                        <Form method="post">
+                          <input type="hidden" name="userId" value={u.id} />
+                          <button type="submit" name="intent" value="sign-out" className="button button--secondary">Sign out everywhere<span className="visually-hidden"> ({u.name})</span></button>
+                        </Form>
+                      ) : null}
                       <Form method="post">
                         <input type="hidden" name="userId" value={u.id} />
                         <button type="submit" name="intent" value="remove" className="button button--warning">Turn off<span className="visually-hidden"> {u.name}'s sign-in</span></button>

@@ -1,35 +1,43 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, valueOf } from "~/components/forms";
 import { LINK_VALID_DAYS, requestPasswordReset } from "~/modules/accounts/accounts.server";
-import { deliverSoon } from "~/modules/email/outbox.server";
-import { queueSignInLink } from "~/modules/email/notices.server";
+import { deliverSoon, smtpConfigured } from "~/modules/email/outbox.server";
+import { afterResponse } from "~/utils/after-response.server";
 import { parseForm, requiredEmail } from "~/utils/form";
 
 export const meta: MetaFunction = () => [{ title: "Forgotten your password?" }];
 
 const schema = z.object({ email: requiredEmail });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function loader(_: LoaderFunctionArgs) {
+  return { canEmail: smtpConfigured() };
+}
+
+/**
+ * The same answer, in the same time, whether or not an account uses the address: the lookup and
+ * the email happen after the answer has gone.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { ...parsed, done: false };
-  const reset = await requestPasswordReset(parsed.data.email);
-  if (reset) {
-    await queueSignInLink(reset.userId, reset.token, false);
-    deliverSoon();
-  }
-  return { ok: true as const, done: true, email: parsed.data.email };
+  const email = parsed.data.email;
+  afterResponse(async () => {
+    if (await requestPasswordReset(email, context.clientAddress)) deliverSoon();
+  });
+  return { ok: true as const, done: true, email };
 }
 
 export default function ForgotPassword() {
+  const { canEmail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData?.ok) {
     return (
       <>
         <h1>Check your email</h1>
         <p>If an account uses {actionData.email}, we have sent it a link to choose a new password. The link works once, for {LINK_VALID_DAYS} days.</p>
-        <p>Nothing arrived? Check your junk folder, or ask your centre's co-ordinator for a new link.</p>
+        <p>Nothing arrived? Check your junk folder, or ask your centre's co-ordinator to reset your sign-in.</p>
         <p><Link to="/login">Back to sign in</Link></p>
       </>
     );
@@ -38,12 +46,18 @@ export default function ForgotPassword() {
   return (
     <>
       <h1>Forgotten your password?</h1>
-      <p>Enter the email address you sign in with and we will send you a link to choose a new password.</p>
+      {canEmail ? (
+        <p>Enter the email address you sign in with and we will send you a link to choose a new password. It also gets you in if sign-in to your account has been paused.</p>
+      ) : (
+        <div className="notice notice--warning">This centre has not set up email, so a link cannot be sent. Ask your centre's co-ordinator to reset your sign-in: they will give you a link.</div>
+      )}
       <ErrorSummary errors={errors} labels={{ email: "Email address" }} />
-      <Form method="post" noValidate>
-        <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(actionData && !actionData.ok ? actionData.values : undefined, "email")} error={errors?.email} />
-        <button type="submit">Send me a link</button>
-      </Form>
+      {canEmail ? (
+        <Form method="post" noValidate>
+          <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(actionData && !actionData.ok ? actionData.values : undefined, "email")} error={errors?.email} />
+          <button type="submit">Send me a link</button>
+        </Form>
+      ) : null}
     </>
   );
 }

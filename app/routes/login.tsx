@@ -3,15 +3,16 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField, valueOf } from "~/components/forms";
-import { createUserSession, getUser, homeFor, safeRedirect } from "~/modules/auth/session.server";
+import { MAX_PASSWORD_LENGTH } from "~/modules/auth/password.server";
+import { createUserSession, getUser, homeFor, safeRedirect, startSession } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
-import { parseForm, formFailure, requiredEmail } from "~/utils/form";
+import { formFailure, parseForm, requiredEmail } from "~/utils/form";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 
 const schema = z.object({
   email: requiredEmail,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
   redirectTo: z.string().optional(),
 });
 
@@ -21,16 +22,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return parsed;
-  const result = await signIn(parsed.data.email, parsed.data.password);
-  if (!result.ok) {
-    const { password: _password, ...values } = Object.fromEntries(formData) as Record<string, string>;
-    return formFailure({ form: result.message }, values);
+  const result = await signIn(parsed.data.email, parsed.data.password, context.clientAddress);
+  if (!result.ok) return formFailure({ form: result.message }, { email: parsed.data.email });
+  const next = safeRedirect(parsed.data.redirectTo, homeFor(result.user.accessRole));
+  if (result.secondFactor) {
+    // Password checked; the authenticator code (or setting one up) comes next, on its own page.
+    const cookie = await startSession(result.user, request, context.clientAddress, { awaitingSecondFactor: true });
+    throw redirect(`/login/two-factor?${new URLSearchParams({ redirectTo: next })}`, { headers: { "Set-Cookie": cookie } });
   }
-  return createUserSession(result.user, safeRedirect(parsed.data.redirectTo, homeFor(result.user.accessRole)));
+  return createUserSession(result.user, next, request, context.clientAddress);
 }
 
 export default function Login() {

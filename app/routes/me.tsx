@@ -1,13 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { prisma } from "~/db.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf } from "~/modules/auth/actor";
-import { SelectField } from "~/components/forms";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ClearedTag, RequirementTable } from "~/components/compliance";
 import { StatusTag } from "~/components/tags";
-import { requirePermission } from "~/modules/auth/session.server";
+import { listSessions, requirePermission } from "~/modules/auth/session.server";
+import { SignedInDevices } from "~/components/sign-in-settings";
 import { personCompliance } from "~/modules/compliance/compliance.server";
 import { STATUS_SEVERITY } from "~/modules/compliance/rules";
 import { roleList } from "~/modules/people/constants";
@@ -22,8 +18,12 @@ export const meta: MetaFunction = () => [{ title: "My record" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   const today = clock.today();
-  const found = user.personId ? await personCompliance(user.centreId, user.personId, today) : null;
-  if (!found) return { name: user.name, person: null };
+  const [found, sessions] = await Promise.all([
+    user.personId ? personCompliance(user.centreId, user.personId, today) : null,
+    listSessions(user.id),
+  ]);
+  const devices = sessions.map((s) => ({ ...s, current: s.id === user.sessionId }));
+  if (!found) return { name: user.name, person: null, devices };
   const { person, compliance } = found;
   const required = compliance.requirements
     .filter((r) => r.status !== "not_required")
@@ -43,38 +43,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       needsAction: required.filter((r) => r.status !== "met").length,
       requirements: required,
     },
+    devices,
   };
 }
 
-const REMINDER_MODES = { individual: "One email for each reminder, as it falls due", weekly: "One summary email a week" } as const;
-
-const reminderSchema = z.object({ reminderMode: z.enum(["individual", "weekly"], { error: "Choose how you would like reminders" }) });
-
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "self:read");
-  if (!user.personId) throw new Response("Your sign-in is not linked to a record at the centre", { status: 400 });
-  const parsed = reminderSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { ok: false as const, error: "Choose how you would like reminders" };
-  const personId = user.personId;
-  await prisma.$transaction(async (tx) => {
-    const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { reminderMode: true } });
-    await tx.person.update({ where: { id: personId }, data: { reminderMode: parsed.data.reminderMode } });
-    await recordAudit(tx, actorOf(user), {
-      entityType: "Person", entityId: personId, personId, action: "updated", summary: `${user.name} changed how they get reminders`,
-      changes: [{ field: "Reminders", from: REMINDER_MODES[before.reminderMode as keyof typeof REMINDER_MODES] ?? before.reminderMode, to: REMINDER_MODES[parsed.data.reminderMode] }],
-    });
-  });
-  return { ok: true as const, error: null };
-}
-
 export default function Me() {
-  const { name, person } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { name, person, devices } = useLoaderData<typeof loader>();
   if (!person) {
     return (
       <>
         <h1>{name}</h1>
         <p>Your sign-in is not linked to a record at the centre. Ask your co-ordinator to link it.</p>
+        <h2>Signed-in devices</h2>
+        <SignedInDevices devices={devices} />
+        <p><Link to="/me/sign-in">Your sign-in: password, two-factor sign-in and which emails you get</Link></p>
       </>
     );
   }
@@ -96,18 +78,9 @@ export default function Me() {
       </p>
       <RequirementTable requirements={person.requirements} personId={person.id} canEdit={false} caption="What you need, and until when it is in date" />
       <p>Done some training or had a new DBS check? Tell your co-ordinator so they can record it.</p>
-      <h2>Reminders by email</h2>
-      {actionData?.ok ? <div className="notice notice--success" role="status">Saved.</div> : null}
-      <Form method="post">
-        <SelectField
-          name="reminderMode"
-          label="How would you like reminders of what is due?"
-          options={Object.entries(REMINDER_MODES)}
-          defaultValue={person.reminderMode}
-          error={actionData?.error ?? undefined}
-        />
-        <button type="submit" className="button button--secondary">Save</button>
-      </Form>
+      <h2>Signed-in devices</h2>
+      <SignedInDevices devices={devices} />
+      <p><Link to="/me/sign-in">Your sign-in: password, two-factor sign-in and which emails you get</Link></p>
     </>
   );
 }

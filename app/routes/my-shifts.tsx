@@ -8,6 +8,8 @@ import { isSlot } from "~/modules/rota/eligibility";
 import { cannotAttend, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { formatLondonTime, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
+import { actorOf } from "~/modules/auth/actor";
+import { appLink } from "~/env.server";
 
 export const meta: MetaFunction = () => [{ title: "My shifts" }];
 
@@ -15,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   if (!user.personId) return { linked: false as const };
   const today = clock.today();
-  const [assignments, token] = await Promise.all([shiftsOfPerson(user.personId), calendarToken(user.personId)]);
+  const [assignments, token] = await Promise.all([shiftsOfPerson(user.personId), calendarToken(actorOf(user), user.personId)]);
   const shifts = assignments.map((a) => ({
     id: a.id, date: a.shift.date, session: a.shift.session.name, location: a.shift.session.location,
     time: `${formatLondonTime(a.shift.startsAt)} to ${formatLondonTime(a.shift.endsAt)}`,
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return {
     linked: true as const,
-    feedUrl: `${new URL(request.url).origin}/calendar/${token}.ics`,
+    feedUrl: appLink(`/calendar/${token}.ics`),
     upcoming: shifts.filter((s) => s.date >= today),
     past: shifts.filter((s) => s.date < today).reverse(),
   };
@@ -35,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user.personId) throw new Response("Your sign-in is not linked to a person", { status: 400 });
   const form = await request.formData();
   if (form.get("intent") === "reset-feed") {
-    await resetCalendarToken(user.personId);
+    await resetCalendarToken(actorOf(user), user.personId);
     return { message: "Your calendar link has been changed. The old link no longer works: add the new one to your calendar." };
   }
   if (form.get("intent") === "cannot-attend") {

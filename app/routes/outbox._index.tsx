@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
-import { listOutbox, transportFromEnv } from "~/modules/email/outbox.server";
+import { listOutbox, smtpConfigured } from "~/modules/email/outbox.server";
+import { CANCEL_WORDS } from "~/modules/email/closed-words";
 import { TEMPLATE_PREVIEWS } from "~/modules/email/previews.server";
 import { describeRun, runReminders } from "~/modules/reminders/run.server";
 import { formatLondonDateTime } from "~/utils/dates";
@@ -12,9 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
   const status = new URL(request.url).searchParams.get("status") ?? undefined;
   return {
-    smtpConfigured: Boolean(transportFromEnv()),
+    smtpConfigured: smtpConfigured(),
     status: status ?? "",
-    messages: await listOutbox(user.centreId, status),
+    messages: (await listOutbox(user.centreId, status)).map((m) => ({ ...m, closedWords: m.closedReason ? CANCEL_WORDS[m.closedReason] ?? m.closedReason : null })),
     previews: Object.entries(TEMPLATE_PREVIEWS).map(([id, p]) => ({ id, title: p.title })),
   };
 }
@@ -27,7 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { lines: describeRun(summary) };
 }
 
-const STATUS_TAG: Record<string, string> = { sent: "tag--met", queued: "tag--due", sending: "tag--due", failed: "tag--expired" };
+const STATUS_TAG: Record<string, string> = { sent: "tag--met", queued: "tag--due", sending: "tag--due", failed: "tag--expired", expired: "tag--not-required", cancelled: "tag--not-required" };
+
 
 export default function Outbox() {
   const { messages, smtpConfigured, previews, status } = useLoaderData<typeof loader>();
@@ -48,7 +50,7 @@ export default function Outbox() {
       <p className="muted">Reminders also go out automatically when the daily reminder job runs (see the README). Running twice never sends the same reminder twice.</p>
 
       <nav aria-label="Filter by status" className="button-row">
-        {[["", "All"], ["queued", "Queued"], ["failed", "Failed"], ["sent", "Sent"]].map(([value, label]) => (
+        {[["", "All"], ["queued", "Queued"], ["failed", "Failed"], ["sent", "Sent"], ["expired", "Expired"], ["cancelled", "Cancelled"]].map(([value, label]) => (
           <Link key={value} to={value ? `?status=${value}` : "."} aria-current={status === value ? "page" : undefined}>{label}</Link>
         ))}
       </nav>
@@ -64,6 +66,7 @@ export default function Outbox() {
                   <td>
                     <span className={`tag ${STATUS_TAG[m.status] ?? ""}`}>{m.status[0].toUpperCase() + m.status.slice(1)}</span>
                     {m.status === "failed" ? <><br /><span className="muted">{m.attempts} attempt{m.attempts === 1 ? "" : "s"}: {m.lastError}</span></> : null}
+                    {m.closedWords ? <><br /><span className="muted">{m.closedWords}</span></> : null}
                     {m.sentAt ? <><br /><span className="muted">{formatLondonDateTime(new Date(m.sentAt))}</span></> : null}
                   </td>
                   <td>{formatLondonDateTime(new Date(m.createdAt))}</td>

@@ -17,7 +17,6 @@ import { leaveSchema } from "~/modules/people/validation";
 import { formatLondonDateTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
-import { queueSignInLink } from "~/modules/email/notices.server";
 import { clock } from "~/utils/clock.server";
 import { WITHDRAWN_WORDS, openedWords } from "~/modules/rota/words";
 import { withdrawnShifts } from "~/modules/rota/rota.server";
@@ -79,9 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return { ...parsed, intent };
     const result = await invitePerson(actorOf(user), params.personId!, parsed.data.accessRole);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
-    await queueSignInLink(result.userId, result.token, result.invitation);
     deliverSoon();
-    return { ok: true as const, intent, link: `${new URL(request.url).origin}/set-password/${result.token}` };
+    const { name, email, emailed, handOver, invitation } = result;
+    return { ok: true as const, intent, link: { name, email, emailed, handOver, invitation } };
   }
   throw new Response("Unknown action", { status: 400 });
 }
@@ -103,7 +102,7 @@ export default function PersonPage() {
       <p><Link to="/people">Back to people</Link></p>
       {saved ? <div className="notice notice--success" role="status">{saved}</div> : null}
       {actionData?.ok && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
-      {actionData?.ok && "link" in actionData ? <SignInLinkNotice link={actionData.link} name={person.name} /> : null}
+      {actionData?.ok && "link" in actionData && actionData.link ? <SignInLinkNotice outcome={actionData.link} /> : null}
       <ErrorSummary errors={leaveErrors ?? inviteErrors} />
 
       <h1>{person.name}</h1>

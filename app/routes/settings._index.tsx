@@ -11,7 +11,7 @@ import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
 import { prisma } from "~/db.server";
 import { setCentreSetting } from "~/modules/rota/setup.server";
-import { reminderSettingsSchema, rotaSettingsSchema } from "~/modules/rota/validation";
+import { reminderSettingsSchema, rotaSettingsSchema, signInSettingsSchema, WEEKDAY_OPTIONS } from "~/modules/rota/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
@@ -20,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [settings, courses, centre] = await Promise.all([
     getSettings(user.centreId),
     getCourses(user.centreId),
-    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, nation: true, offersSupervised: true } }),
+    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, offersSupervised: true, requireTwoFactor: true } }),
   ]);
-  return { settings, serveEveryWeeks: centre.serveEveryWeeks, reminderLeadDays: centre.reminderLeadDays, nation: centre.nation, offersSupervised: centre.offersSupervised, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
+  return { settings, centre, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(reminderSettingsSchema, formData);
     if (!parsed.ok) return parsed;
     await setCentreSetting(actorOf(user), "reminderLeadDays", parsed.data.reminderLeadDays);
+    await setCentreSetting(actorOf(user), "summaryWeekday", parsed.data.summaryWeekday);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "rota") {
@@ -39,6 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed;
     await setCentreSetting(actorOf(user), "serveEveryWeeks", parsed.data.serveEveryWeeks);
     await setCentreSetting(actorOf(user), "nation", parsed.data.nation);
+    return redirect("/settings?saved=1");
+  }
+  if (formData.get("intent") === "sign-in") {
+    const parsed = parseForm(signInSettingsSchema, formData);
+    if (!parsed.ok) return parsed;
+    await setCentreSetting(actorOf(user), "requireTwoFactor", parsed.data.requireTwoFactor);
     return redirect("/settings?saved=1");
   }
   const parsed = parseForm(settingsSchema, formData);
@@ -55,7 +62,7 @@ const LABELS = {
 };
 
 export default function Settings() {
-  const { settings, courses, serveEveryWeeks, reminderLeadDays, nation, offersSupervised } = useLoaderData<typeof loader>();
+  const { settings, courses, centre } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
@@ -74,7 +81,7 @@ export default function Settings() {
         <Checkbox
           name="requireChildrenBarredList"
           label="Only DBS checks that included the children's barred list clear someone to work"
-          hint={offersSupervised ? "Your centre offers supervised contact, where this is usually required." : "Usually required by centres that offer supervised contact."}
+          hint={centre.offersSupervised ? "Your centre offers supervised contact, where this is usually required." : "Usually required by centres that offer supervised contact."}
           defaultChecked={values ? valueOf(values, "requireChildrenBarredList") === "on" : settings.requireChildrenBarredList}
         />
         <button type="submit">Save settings</button>
@@ -88,8 +95,16 @@ export default function Settings() {
           label="Send reminders this many days before something lapses"
           hint="Separate with commas; 0 means on the day it lapses. For example: 60, 30, 7, 0"
           width="medium"
-          defaultValue={valueOf(values, "reminderLeadDays", reminderLeadDays.split(",").join(", "))}
+          defaultValue={valueOf(values, "reminderLeadDays", centre.reminderLeadDays.split(",").join(", "))}
           error={errors?.reminderLeadDays}
+        />
+        <SelectField
+          name="summaryWeekday"
+          label="Send weekly summaries and co-ordinators' digests on"
+          hint="Everyone who chose a weekly summary gets one that day, listing everything due or out of date"
+          options={WEEKDAY_OPTIONS}
+          defaultValue={valueOf(values, "summaryWeekday", centre.summaryWeekday)}
+          error={errors?.summaryWeekday}
         />
         <button type="submit" className="button button--secondary">Save reminder setting</button>
       </Form>
@@ -102,7 +117,7 @@ export default function Settings() {
           label="How often people serve, unless they choose otherwise"
           hint="Volunteers typically serve once every four to six weeks"
           options={[["2", "Every 2 weeks"], ["3", "Every 3 weeks"], ["4", "Every 4 weeks"], ["5", "Every 5 weeks"], ["6", "Every 6 weeks"], ["8", "Every 8 weeks"]]}
-          defaultValue={valueOf(values, "serveEveryWeeks", String(serveEveryWeeks))}
+          defaultValue={valueOf(values, "serveEveryWeeks", String(centre.serveEveryWeeks))}
           error={errors?.serveEveryWeeks}
         />
         <SelectField
@@ -110,10 +125,22 @@ export default function Settings() {
           label="Skip the bank holidays of"
           hint="Sessions do not run on bank holidays unless a session says otherwise"
           options={Object.entries(NATIONS)}
-          defaultValue={valueOf(values, "nation", nation)}
+          defaultValue={valueOf(values, "nation", centre.nation)}
           error={errors?.nation}
         />
         <button type="submit" className="button button--secondary">Save rota settings</button>
+      </Form>
+
+      <h2>Signing in</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="sign-in" />
+        <Checkbox
+          name="requireTwoFactor"
+          label="Co-ordinators and assessors must use two-factor sign-in"
+          hint="Each of them sets up an authenticator app the next time they sign in, before they can see anything else. Anyone else can turn it on for themselves under Sign-in and security."
+          defaultChecked={centre.requireTwoFactor}
+        />
+        <button type="submit" className="button button--secondary">Save sign-in setting</button>
       </Form>
 
       <h2>Training courses</h2>

@@ -53,21 +53,32 @@ export function formFailure(errors: FieldErrors, values: FormValues): FormFailur
   return { ok: false, errors, values };
 }
 
-/** A required text field, trimmed, with a length limit that is explained. */
+/** Line breaks and other control characters have no place in a one-line field (they break calendars, CSV, headers). */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** In a paragraph, line breaks and tabs are fine; other control characters are not. */
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function noControl(label: string, multiline: boolean) {
+  return (value: string | undefined) => !value || !(multiline ? CONTROL_BUT_LINES : CONTROL).test(value);
+}
+
+/** A required one-line text field, trimmed, with a length limit that is explained. */
 export function requiredText(label: string, max: number, missingMessage?: string) {
   return z
     .string({ error: missingMessage ?? `Enter ${label}` })
     .trim()
     .min(1, missingMessage ?? `Enter ${label}`)
-    .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .refine(noControl(label, false), { message: `${capitalise(label)} must be on one line, without special characters` });
 }
 
-/** An optional text field: blank becomes null. */
-export function optionalText(label: string, max: number) {
+/** An optional text field (one line, or a paragraph with `multiline`): blank becomes null. */
+export function optionalText(label: string, max: number, { multiline = false } = {}) {
   return z
     .string()
     .trim()
     .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .refine(noControl(label, multiline), { message: multiline ? `${capitalise(label)} contains characters that cannot be saved` : `${capitalise(label)} must be on one line, without special characters` })
     .optional()
     .transform((value) => (value ? value : null));
 }

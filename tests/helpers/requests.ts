@@ -1,13 +1,11 @@
-/** Call Remix loaders and actions directly, as a given user, with real Requests. */
-import { sessionStorage } from "~/modules/auth/session.server";
+/** Call Remix loaders and actions directly, as a given user, with real Requests and real server-side sessions. */
+import { startSession } from "~/modules/auth/session.server";
 
-type User = { id: string; sessionVersion: number };
+type User = { id: string };
 
+/** A fresh signed-in session for the user (as after signing in), as the Cookie header to send. */
 export async function cookieFor(user: User) {
-  const session = await sessionStorage.getSession();
-  session.set("userId", user.id);
-  session.set("sessionVersion", user.sessionVersion);
-  const setCookie = await sessionStorage.commitSession(session);
+  const setCookie = await startSession(user, new Request(BASE, { headers: { "User-Agent": "Vitest" } }), "127.0.0.1");
   return setCookie.split(";")[0];
 }
 
@@ -32,6 +30,7 @@ export async function thrownResponse(run: () => Promise<unknown>): Promise<Respo
   try {
     const result = await run();
     if (result instanceof Response) return result;
+    if (isDataWithInit(result) && result.init?.headers) return new Response(null, result.init);
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;
@@ -39,6 +38,22 @@ export async function thrownResponse(run: () => Promise<unknown>): Promise<Respo
   throw new Error("Expected a Response to be thrown or returned, but the call returned data");
 }
 
-export function args(request: Request, params: Record<string, string> = {}) {
-  return { request, params, context: {} };
+function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
+}
+
+/** An action's data, whether it returned it plainly or through data() with headers. */
+export function dataOf<T>(result: T): T extends { type: "DataWithResponseInit"; data: infer D } ? D : T {
+  return (isDataWithInit(result) ? result.data : result) as never;
+}
+
+let addresses = 0;
+
+/**
+ * A loader's or action's arguments. Each call comes from its own client address (from TEST-NET-2),
+ * so per-address limits only apply where a test passes one address on purpose.
+ */
+export function args(request: Request, params: Record<string, string> = {}, context: Record<string, unknown> = {}) {
+  addresses++;
+  return { request, params, context: { clientAddress: `198.51.${100 + Math.floor(addresses / 250) % 100}.${addresses % 250}`, ...context } };
 }

@@ -1,4 +1,4 @@
-/** Start the built app (as `npm start` would) on a free port against this test file's database. */
+/** Start the built app (as `npm start` would, through scripts/server.mjs) on a free port against this test file's database. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
@@ -12,16 +12,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<{ url: string; stop: () => void; output: () => string }> {
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void; output: () => string }> {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn("node_modules/.bin/remix-serve", ["./build/index.js"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = performance.now() + 30_000;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server stopped at start:\n${output}`);

@@ -219,6 +219,34 @@ describe("the rota setting", () => {
     expect(bad).toMatchObject({ ok: false, errors: { serveEveryWeeks: "Choose how often people serve, from every week to every 26 weeks" } });
     await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "rota", serveEveryWeeks: "6", nation: "england_wales" }, coordinator))));
     expect((await prisma.centre.findUniqueOrThrow({ where: { id: centreId } })).serveEveryWeeks).toBe(6);
-    expect((await settingsLoader(args(await getRequest("/settings", coordinator)))).serveEveryWeeks).toBe(6);
+    expect((await settingsLoader(args(await getRequest("/settings", coordinator)))).centre.serveEveryWeeks).toBe(6);
+  });
+});
+
+describe("the reminder settings", () => {
+  it("set when reminders go out and the weekday of the weekly summaries, audited, refusing nonsense", async () => {
+    const bad = await settingsAction(args(await postRequest("/settings", { intent: "reminders", reminderLeadDays: "30, soon", summaryWeekday: "XX" }, coordinator)));
+    expect(bad).toMatchObject({
+      ok: false,
+      errors: { reminderLeadDays: "Use whole numbers of days from 0 to 365, separated by commas, for example 60, 30, 7, 0", summaryWeekday: "Choose the day of the week the summaries go out" },
+      values: { reminderLeadDays: "30, soon" },
+    });
+    await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "reminders", reminderLeadDays: "7, 30, 30, 0", summaryWeekday: "TH" }, coordinator))));
+    expect(await prisma.centre.findUniqueOrThrow({ where: { id: centreId }, select: { reminderLeadDays: true, summaryWeekday: true } })).toEqual({ reminderLeadDays: "30,7,0", summaryWeekday: "TH" });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { centreId, summary: "Changed the day weekly summaries and digests go out" } });
+    expect(JSON.parse(audit.changes)).toEqual([{ field: "Weekly summary day", from: "Monday", to: "Thursday" }]);
+    expect((await settingsLoader(args(await getRequest("/settings", coordinator)))).centre.summaryWeekday).toBe("TH");
+  });
+});
+
+describe("the sign-in setting", () => {
+  it("turns required two-factor sign-in on and off for co-ordinators and assessors, audited, and only co-ordinators may", async () => {
+    expect(await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "sign-in", requireTwoFactor: "on" }, assessor))))).toMatchObject({ status: 403 });
+    expect((await prisma.centre.findUniqueOrThrow({ where: { id: centreId } })).requireTwoFactor).toBe(false);
+    await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "sign-in", requireTwoFactor: "on" }, coordinator))));
+    expect((await prisma.centre.findUniqueOrThrow({ where: { id: centreId } })).requireTwoFactor).toBe(true);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { centreId, summary: "Changed whether co-ordinators and assessors must use two-factor sign-in" } });
+    expect(JSON.parse(audit.changes)).toEqual([{ field: "Two-factor sign-in required", from: "No", to: "Yes" }]);
+    await prisma.centre.update({ where: { id: centreId }, data: { requireTwoFactor: false } });
   });
 });

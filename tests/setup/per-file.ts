@@ -1,13 +1,13 @@
 /**
  * Before each test file's imports: its own copy of a database made once by the global setup.
- * Files under tests/browser/ and tests/demo/ start from the demo centre; all others from an
- * empty, migrated database.
+ * Files under tests/browser/, tests/demo/ and tests/http/ start from the demo centre; all others
+ * from an empty, migrated database.
  */
 import { copyFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, expect } from "vitest";
 
-const usesDemo = /[\\/]tests[\\/](browser|demo)[\\/]/.test(expect.getState().testPath ?? "");
+const usesDemo = /[\\/]tests[\\/](browser|demo|http)[\\/]/.test(expect.getState().testPath ?? "");
 const file = `tests/.tmp/${randomUUID()}.db`;
 copyFileSync(usesDemo ? "tests/.tmp/demo.db" : "tests/.tmp/base.db", file);
 process.env.DATABASE_URL = `file:./${file}`;

@@ -1,31 +1,80 @@
-/** Writing and reading the append-only audit log. */
+/**
+ * Writing and reading the append-only audit log, and checking it has not been tampered with.
+ *
+ * Database triggers refuse updates, deletes and replacing inserts. Beyond that, each entry carries
+ * the SHA-256 of the one before and of its own content, so a change made behind the app's back
+ * (editing the file, rebuilding the table) breaks the chain, and `npm run audit:verify` says where.
+ */
+import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
+import { clock } from "~/utils/clock.server";
 import type { FieldChange } from "./diff";
 
-/** Who made a change; id is null for set-up commands run on the server. */
+/** Who made a change; id is null for set-up commands and anonymous requests. */
 export type Actor = { id: string | null; name: string; centreId: string };
 
 type Tx = Prisma.TransactionClient;
+
+type Content = {
+  seq: number | null; at: Date; centreId: string; actorUserId: string | null; actorName: string; entityType: string; entityId: string;
+  personId: string | null; action: string; summary: string; changes: string;
+};
+
+/** The fields an entry's hash covers, in a fixed order. */
+function canonical(e: Content) {
+  return JSON.stringify([e.seq, e.at.toISOString(), e.centreId, e.actorUserId, e.actorName, e.entityType, e.entityId, e.personId, e.action, e.summary, e.changes]);
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export function entryHash(prevHash: string, entry: Content) {
+  return sha256(`${prevHash}\n${canonical(entry)}`);
+}
+
+/** A digest of every entry written before the chain began (oldest first): the first chained entry's "previous hash". */
+export function legacyDigest(entries: Content[]) {
+  return sha256(["legacy", ...entries.map(canonical)].join("\n"));
+}
+
+const CONTENT_SELECT = {
+  id: true, seq: true, at: true, centreId: true, actorUserId: true, actorName: true, entityType: true, entityId: true,
+  personId: true, action: true, summary: true, changes: true, prevHash: true, hash: true,
+} as const;
 
 export async function recordAudit(
   tx: Tx,
   actor: Actor,
   event: { entityType: string; entityId: string; personId?: string | null; action: string; summary: string; changes?: FieldChange[] },
 ) {
-  await tx.auditEvent.create({
-    data: {
-      centreId: actor.centreId,
-      actorUserId: actor.id,
-      actorName: actor.name,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      personId: event.personId ?? null,
-      action: event.action,
-      summary: event.summary,
-      changes: JSON.stringify(event.changes ?? []),
-    },
-  });
+  // Writes are serialised (one gate in the process, BEGIN IMMEDIATE between processes), so the chain cannot fork.
+  const last = await tx.auditEvent.findFirst({ where: { seq: { not: null } }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const prevHash = last?.hash ?? legacyDigest(await tx.auditEvent.findMany({ where: { seq: null }, orderBy: [{ at: "asc" }, { id: "asc" }], select: CONTENT_SELECT }));
+  const content: Content = {
+    seq: (last?.seq ?? 0) + 1, at: clock.now(), centreId: actor.centreId, actorUserId: actor.id, actorName: actor.name,
+    entityType: event.entityType, entityId: event.entityId, personId: event.personId ?? null, action: event.action, summary: event.summary,
+    changes: JSON.stringify(event.changes ?? []),
+  };
+  await tx.auditEvent.create({ data: { ...content, prevHash, hash: entryHash(prevHash, content) } });
+}
+
+export type ChainCheck =
+  | { whole: true; entries: number; lastHash: string | null }
+  | { whole: false; entries: number; brokenAt: { seq: number | null; id: string }; problem: string };
+
+/** Walk the chain from the start: is every entry as it was written? */
+export async function verifyAuditChain(db: Tx = prisma): Promise<ChainCheck> {
+  const legacy = await db.auditEvent.findMany({ where: { seq: null }, orderBy: [{ at: "asc" }, { id: "asc" }], select: CONTENT_SELECT });
+  const chained = await db.auditEvent.findMany({ where: { seq: { not: null } }, orderBy: { seq: "asc" }, select: CONTENT_SELECT });
+  let prev = legacyDigest(legacy);
+  for (const [i, entry] of chained.entries()) {
+    const broken = (problem: string): ChainCheck => ({ whole: false, entries: legacy.length + chained.length, brokenAt: { seq: entry.seq, id: entry.id }, problem });
+    if (entry.seq !== i + 1) return broken(`entry ${i + 1} is missing (found ${entry.seq} in its place)`);
+    if (entry.prevHash !== prev) return broken(i === 0 ? "entries written before the chain began have been changed" : `it does not follow entry ${i}: an entry before it was changed or removed`);
+    if (entry.hash !== entryHash(prev, entry)) return broken("its content has been changed since it was written");
+    prev = entry.hash;
+  }
+  return { whole: true, entries: legacy.length + chained.length, lastHash: chained.at(-1)?.hash ?? null };
 }
 
 export type AuditEntry = {
@@ -47,7 +96,8 @@ export async function listAudit(centreId: string, options: { personId?: string; 
   const [rows, total] = await Promise.all([
     prisma.auditEvent.findMany({
       where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
+      // Newest first: the chain's order, then entries from before the chain by time.
+      orderBy: [{ seq: "desc" }, { at: "desc" }, { id: "desc" }],
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),

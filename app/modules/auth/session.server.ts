@@ -1,71 +1,109 @@
 /**
- * Cookie sessions and the guards every loader and action calls. The cookie holds only the
- * user's id and a session version; the user is re-read on every request so removed access,
- * an ended assessor period or a changed password take effect at once.
+ * Server-side sessions and the guards every loader and action calls.
+ *
+ * The cookie holds a random token (signed); the database holds only its SHA-256, with the user,
+ * when it was made and last used, and when it ends. Signing out deletes the row, so a copied
+ * cookie stops working at once; a session also ends after 30 minutes idle or 12 hours in all
+ * (NIST SP 800-63B at AAL2, OWASP ASVS 3.3). The user is re-read on every request, so removed
+ * access, an ended assessor period or a changed password take effect at once.
  */
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
+import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import { env, sessionSecret } from "~/env.server";
-import { londonToday } from "~/utils/dates";
-import { can, type Permission } from "./permissions";
-import { accessState } from "./sign-in-policy";
 import { clock } from "~/utils/clock.server";
+import { can, type Permission } from "./permissions";
+import { accessState, secondFactorStep } from "./sign-in-policy";
 
-export const sessionStorage = createCookieSessionStorage({
-  cookie: {
-    name: "__session",
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: env().NODE_ENV === "production" && env().APP_URL.startsWith("https:"),
-    secrets: [sessionSecret()],
-    maxAge: 60 * 60 * 12,
-  },
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** Between password and authenticator code: long enough to open the app, no longer. */
+export const SECOND_FACTOR_WINDOW_MS = 10 * 60 * 1000;
+/** "Last seen" is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const sessionCookie = createCookie("__session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: env().APP_URL.startsWith("https:"),
+  secrets: [sessionSecret()],
+  maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
 });
 
-export type CurrentUser = Awaited<ReturnType<typeof loadUser>> & {};
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-function loadUser(id: string) {
-  return prisma.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      accessRole: true,
-      accessEndsOn: true,
-      disabledAt: true,
-      passwordHash: true,
-      sessionVersion: true,
-      centreId: true,
-      personId: true,
-      centre: { select: { id: true, name: true } },
-    },
-  });
+const USER_SELECT = {
+  id: true, name: true, email: true, accessRole: true, accessEndsOn: true, disabledAt: true, passwordHash: true,
+  centreId: true, personId: true, totpEnabledAt: true,
+  centre: { select: { id: true, name: true, requireTwoFactor: true } },
+} as const;
+
+async function tokenOf(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-export async function getSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+/** The session behind this request's cookie, still within its time limits, with its user. */
+async function currentSession(request: Request, now = clock.now()) {
+  const token = await tokenOf(request);
+  if (!token) return null;
+  const session = await prisma.userSession.findUnique({ where: { id: hashOf(token) }, include: { user: { select: USER_SELECT } } });
+  if (!session) return null;
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  const awaitingTooLong = session.awaitingSecondFactor && now.getTime() - session.createdAt.getTime() > SECOND_FACTOR_WINDOW_MS;
+  if (session.expiresAt <= now || idleFor > IDLE_TIMEOUT_MS || awaitingTooLong) {
+    await prisma.userSession.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (!accessState(session.user, clock.today()).allowed) return null;
+  if (idleFor > TOUCH_EVERY_MS) await prisma.userSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  return session;
 }
 
-/** The signed-in user, or null when there is none or their access has ended. */
-export async function getUser(request: Request, now = clock.now()) {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (typeof userId !== "string") return null;
-  const user = await loadUser(userId);
-  if (!user || user.sessionVersion !== session.get("sessionVersion")) return null;
-  if (!accessState(user, londonToday(now)).allowed) return null;
-  return user;
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentSession>>>["user"] & { sessionId: string };
+
+// The root loader and the page's own loader both ask who is signed in: look once per request.
+const sessionsByRequest = new WeakMap<Request, ReturnType<typeof currentSession>>();
+
+function sessionFor(request: Request) {
+  let found = sessionsByRequest.get(request);
+  if (!found) {
+    found = currentSession(request);
+    sessionsByRequest.set(request, found);
+  }
+  return found;
 }
 
-export async function requireUser(request: Request) {
+/** The signed-in user (fully: password and any second factor), or null. */
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const session = await sessionFor(request);
+  if (!session || session.awaitingSecondFactor) return null;
+  return { ...session.user, sessionId: session.id };
+}
+
+/** A session that has passed the password but still owes an authenticator code. */
+export async function getPendingSecondFactor(request: Request) {
+  const session = await sessionFor(request);
+  return session?.awaitingSecondFactor ? { ...session.user, sessionId: session.id } : null;
+}
+
+/** Co-ordinators and assessors at a centre that requires two-factor sign-in, who have not set it up yet. */
+export function mustSetUpTwoFactor(user: Pick<CurrentUser, "accessRole" | "totpEnabledAt" | "centre">) {
+  return secondFactorStep(user, user.centre.requireTwoFactor) === "enrol";
+}
+
+/**
+ * The signed-in user, or a redirect to sign in. Someone who must set up two-factor sign-in
+ * (the centre turned it on after they signed in) is sent to do that first.
+ */
+export async function requireUser(request: Request, { settingUpTwoFactor = false } = {}) {
   const user = await getUser(request);
   if (!user) {
     const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
   }
+  if (!settingUpTwoFactor && mustSetUpTwoFactor(user)) throw redirect("/me/two-factor");
   return user;
 }
 
@@ -77,16 +115,75 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
-export async function createUserSession(user: { id: string; sessionVersion: number }, redirectTo: string) {
-  const session = await sessionStorage.getSession();
-  session.set("userId", user.id);
-  session.set("sessionVersion", user.sessionVersion);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage.commitSession(session) } });
+function describeDevice(userAgent: string | null) {
+  return (userAgent ?? "").slice(0, 300);
+}
+
+/** Open a session (and set its cookie). `awaitingSecondFactor`: the authenticator code comes next. */
+export async function startSession(user: { id: string }, request: Request, clientAddress: string | undefined, { awaitingSecondFactor = false } = {}) {
+  const token = randomBytes(32).toString("base64url");
+  const now = clock.now();
+  await prisma.userSession.create({
+    data: {
+      id: hashOf(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+      userAgent: describeDevice(request.headers.get("User-Agent")), clientAddress: clientAddress ?? "", awaitingSecondFactor,
+    },
+  });
+  return sessionCookie.serialize(token);
+}
+
+export async function createUserSession(user: { id: string }, redirectTo: string, request: Request, clientAddress?: string) {
+  return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(user, request, clientAddress) } });
+}
+
+/** Leave a pending sign-in (too many wrong codes): the session is deleted and the cookie cleared. */
+export async function abandonSession(request: Request, to: string) {
+  const token = await tokenOf(request);
+  if (token) await prisma.userSession.deleteMany({ where: { id: hashOf(token) } });
+  return redirect(to, { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+}
+
+/**
+ * The second factor was given: the pending session becomes a full one. A fresh token replaces the
+ * pending one (so a cookie seen before this step is worthless). Returns the new cookie.
+ */
+export async function upgradeSession(request: Request, clientAddress?: string): Promise<string> {
+  const pending = await getPendingSecondFactor(request);
+  if (!pending) throw redirect("/login");
+  const token = randomBytes(32).toString("base64url");
+  const now = clock.now();
+  await prisma.$transaction([
+    prisma.userSession.delete({ where: { id: pending.sessionId } }),
+    prisma.userSession.create({
+      data: {
+        id: hashOf(token), userId: pending.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+        userAgent: describeDevice(request.headers.get("User-Agent")), clientAddress: clientAddress ?? "", awaitingSecondFactor: false,
+      },
+    }),
+    prisma.user.update({ where: { id: pending.id }, data: { lastSignInAt: now } }),
+  ]);
+  return sessionCookie.serialize(token);
 }
 
 export async function destroyUserSession(request: Request) {
-  const session = await getSession(request);
-  return redirect("/login", { headers: { "Set-Cookie": await sessionStorage.destroySession(session) } });
+  const token = await tokenOf(request);
+  if (token) await prisma.userSession.deleteMany({ where: { id: hashOf(token) } });
+  return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+}
+
+/** The devices someone is signed in on, newest first. */
+export function listSessions(userId: string) {
+  return prisma.userSession.findMany({
+    where: { userId, awaitingSecondFactor: false, expiresAt: { gt: clock.now() }, lastSeenAt: { gt: new Date(clock.now().getTime() - IDLE_TIMEOUT_MS) } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, clientAddress: true },
+  });
+}
+
+/** Sign a user out of one device, or of all of them (`sessionId` null). Returns how many ended. */
+export async function endSessions(userId: string, sessionId: string | null = null) {
+  const ended = await prisma.userSession.deleteMany({ where: { userId, ...(sessionId ? { id: sessionId } : {}) } });
+  return ended.count;
 }
 
 /** Where a user lands after signing in: their own page for volunteers, the overview for others. */
@@ -94,10 +191,18 @@ export function homeFor(accessRole: string) {
   return accessRole === "volunteer" ? "/me" : "/compliance";
 }
 
-/** Only follow redirects within this site. */
+/**
+ * Only follow redirects to a path on this site. Browsers read "/\evil.example" and "/\t/evil"
+ * as other sites, so backslashes and control characters are refused outright, and the result is
+ * whatever the URL parser makes of it against our own origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const base = new URL("http://this-site.invalid");
+  const url = new URL(to, base);
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Normalising "/./..//x" can itself produce "//x": check again after.
+  return url.origin === base.origin && !path.startsWith("//") ? path : fallback;
 }
 
 export function invariantResponse(condition: unknown, message: string, status = 404): asserts condition {

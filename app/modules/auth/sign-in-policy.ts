@@ -4,9 +4,20 @@
  */
 import { type IsoDate } from "~/utils/dates";
 
-/** After this many wrong passwords in a row the account is locked for a while. */
+/** After this many wrong passwords in a row the account is paused for a while. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
+
+/**
+ * Limits checked before the account's own count, so that one address cannot pause somebody
+ * else's account: three wrong tries for one account from one address, twenty tries of any
+ * accounts from one address, and a ceiling on everyone at once.
+ */
+export const LIMITS = {
+  perAddressAndAccount: { limit: 3, windowMs: LOCKOUT_MS },
+  perAddress: { limit: 20, windowMs: LOCKOUT_MS },
+  overall: { limit: 300, windowMs: 60 * 1000 },
+} as const;
 
 export type SignInHistory = { failedSignIns: number; lastFailedSignInAt: Date | null };
 
@@ -31,4 +42,11 @@ export function accessState(
     return { allowed: false, reason: "access-ended" };
   }
   return { allowed: true };
+}
+
+/** Co-ordinators and assessors need a second factor when the centre says so; anyone may choose one. */
+export function secondFactorStep(user: { accessRole: string; totpEnabledAt: Date | null }, centreRequiresIt: boolean): "code" | "enrol" | null {
+  if (user.totpEnabledAt) return "code";
+  if (centreRequiresIt && (user.accessRole === "coordinator" || user.accessRole === "assessor")) return "enrol";
+  return null;
 }

@@ -1,38 +1,115 @@
-/** Checking a password with a lock-out after repeated failures. */
+/**
+ * Checking a password, with limits that hold under parallel attempts and answers that do not
+ * tell who has an account.
+ *
+ * - Each attempt on an account is counted before its password is checked, in one database
+ *   step that also refuses it once the account is paused: a hundred attempts sent at once check
+ *   at most five passwords.
+ * - Limits per client address (and on everyone at once) are checked first, so one address can
+ *   never pause somebody else's account; whoever is paused can still get in through an emailed
+ *   link ("Forgotten your password?").
+ * - An unknown email, a paused account and a wrong password take the same work and give the same
+ *   answers: unknown emails are "paused" after five tries too.
+ */
 import { prisma } from "~/db.server";
-import { formatLondonTime, londonToday } from "~/utils/dates";
-import { verifyPassword } from "./password.server";
-import { accessState, lockedUntil } from "./sign-in-policy";
 import { clock } from "~/utils/clock.server";
+import { formatLondonTime } from "~/utils/dates";
+import { hashPassword, needsRehash, spendPasswordCheck, verifyPassword } from "./password.server";
+import { LIMITS, LOCKOUT_MS, MAX_FAILED_SIGN_INS, accessState, secondFactorStep } from "./sign-in-policy";
+import { Throttle } from "./throttle";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; sessionVersion: number; accessRole: string } }
-  | { ok: false; message: string };
+  | { ok: true; user: { id: string; accessRole: string }; secondFactor: "code" | "enrol" | null }
+  | { ok: false; code: "wrong" | "paused" | "throttled" | "disabled" | "access-ended"; message: string };
 
 // One message for an unknown email and a wrong password, so the form does not reveal who has an account.
 const WRONG = "The email address or password is not right. Check them and try again.";
 
-export async function signIn(email: string, password: string, now = clock.now()): Promise<SignInResult> {
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user) return { ok: false, message: WRONG };
+function makeThrottles() {
+  return {
+    perAddressAndAccount: new Throttle(LIMITS.perAddressAndAccount.limit, LIMITS.perAddressAndAccount.windowMs),
+    perAddress: new Throttle(LIMITS.perAddress.limit, LIMITS.perAddress.windowMs),
+    overall: new Throttle(LIMITS.overall.limit, LIMITS.overall.windowMs),
+    // Unknown emails are paused like real accounts, so a pause says nothing about who exists.
+    unknownAccount: new Throttle(MAX_FAILED_SIGN_INS, LOCKOUT_MS),
+  };
+}
 
-  const until = lockedUntil(user, now);
-  if (until) {
-    return { ok: false, message: `Too many wrong passwords. For your security, sign-in to this account is paused until ${formatLondonTime(until)}.` };
+let throttles = makeThrottles();
+
+/** For tests: start a scenario with no attempts counted. */
+export function resetSignInThrottles() {
+  throttles = makeThrottles();
+}
+
+const paused = (until: number): SignInResult => ({
+  ok: false, code: "paused",
+  message: `Too many wrong passwords. For your security, sign-in to this account is paused until ${formatLondonTime(new Date(until))}. To get in now, use “Forgotten your password?” for an emailed link.`,
+});
+
+const throttled: SignInResult = {
+  ok: false, code: "throttled",
+  message: "Too many sign-in attempts from this connection. Wait 15 minutes and try again, or use “Forgotten your password?” for an emailed link.",
+};
+
+/**
+ * Count an attempt on the account before its password is checked. Returns false when the
+ * account is paused. Each step is a single statement, so parallel attempts cannot all slip in.
+ */
+async function reserveAttempt(userId: string, now: Date): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - LOCKOUT_MS);
+  // A pause (or a run of failures) older than the window no longer counts.
+  await prisma.user.updateMany({ where: { id: userId, failedSignIns: { gt: 0 }, lastFailedSignInAt: { lt: windowStart } }, data: { failedSignIns: 0 } });
+  const counted = await prisma.user.updateMany({
+    where: { id: userId, failedSignIns: { lt: MAX_FAILED_SIGN_INS } },
+    data: { failedSignIns: { increment: 1 }, lastFailedSignInAt: now },
+  });
+  return counted.count === 1;
+}
+
+export async function signIn(email: string, password: string, clientAddress = "unknown", now = clock.now()): Promise<SignInResult> {
+  const normalised = email.trim().toLowerCase();
+  const at = now.getTime();
+  const pair = `${clientAddress}|${normalised}`;
+  if (throttles.perAddressAndAccount.blocked(pair, at) || !throttles.perAddress.take(clientAddress, at) || !throttles.overall.take("*", at)) {
+    return throttled;
   }
-  const passwordOk = user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-  if (!passwordOk) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 }, lastFailedSignInAt: now } });
-    return { ok: false, message: WRONG };
+  const failed = () => {
+    throttles.perAddressAndAccount.take(pair, at);
+    return { ok: false as const, code: "wrong" as const, message: WRONG };
+  };
+
+  const user = await prisma.user.findUnique({ where: { email: normalised }, include: { centre: { select: { requireTwoFactor: true } } } });
+  if (!user) {
+    const pausedUntil = throttles.unknownAccount.retryAt(normalised, at);
+    await spendPasswordCheck(password);
+    if (pausedUntil) return paused(pausedUntil);
+    throttles.unknownAccount.take(normalised, at);
+    return failed();
   }
-  const access = accessState(user, londonToday(now));
+  if (!(await reserveAttempt(user.id, now))) {
+    await spendPasswordCheck(password);
+    const latest = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastFailedSignInAt: true } });
+    return paused((latest.lastFailedSignInAt ?? now).getTime() + LOCKOUT_MS);
+  }
+  const passwordOk = user.passwordHash ? await verifyPassword(password, user.passwordHash) : (await spendPasswordCheck(password), false);
+  if (!passwordOk) return failed();
+
+  await prisma.user.update({
+    where: { id: user.id },
+    data: {
+      failedSignIns: 0, lastFailedSignInAt: null,
+      ...(user.passwordHash && needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(password) } : {}),
+    },
+  });
+  throttles.perAddressAndAccount.forget(pair);
+  const access = accessState(user, clock.today());
   if (!access.allowed) {
-    const message =
-      access.reason === "access-ended"
-        ? "Your assessor access has ended. Ask the centre's co-ordinator to extend it."
-        : "This sign-in has been turned off. Ask the centre's co-ordinator if you need access.";
-    return { ok: false, message };
+    return access.reason === "access-ended"
+      ? { ok: false, code: "access-ended", message: "Your assessor access has ended. Ask the centre's co-ordinator to extend it." }
+      : { ok: false, code: "disabled", message: "This sign-in has been turned off. Ask the centre's co-ordinator if you need access." };
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastFailedSignInAt: null, lastSignInAt: now } });
-  return { ok: true, user };
+  const secondFactor = secondFactorStep(user, user.centre.requireTwoFactor);
+  if (!secondFactor) await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  return { ok: true, user: { id: user.id, accessRole: user.accessRole }, secondFactor };
 }

@@ -68,7 +68,7 @@ export function referenceSchema(today: IsoDate) {
       requestedOn: pastDate("Enter the date the reference was requested", "The date requested", today),
       receivedOn: optionalPastDate("The date received", today),
       outcome: z.string().optional().transform((value) => value || null),
-      notes: optionalText("notes", 500),
+      notes: optionalText("notes", 500, { multiline: true }),
     })
     .superRefine((ref, ctx) => {
       if (ref.receivedOn && ref.receivedOn < ref.requestedOn) {
@@ -99,7 +99,7 @@ export function trainingSchema(today: IsoDate) {
     courseId: z.string({ error: "Choose the course" }).min(1, "Choose the course"),
     completedOn: pastDate("Enter the date it was completed", "The completion date", today),
     deliveryMethod: oneOf(DELIVERY_METHODS, "Choose how it was delivered"),
-    evidenceNote: optionalText("the evidence note", 500),
+    evidenceNote: optionalText("the evidence note", 500, { multiline: true }),
   });
 }
 

@@ -8,6 +8,8 @@ import { addDaysIso, londonToday, type IsoDate } from "~/utils/dates";
 import type { Role, Status } from "~/modules/people/constants";
 import { ensureDefaultCourses } from "~/modules/compliance/compliance.server";
 import { initialStatusChanges } from "~/modules/people/status";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { WEEKDAYS } from "~/modules/rota/recurrence";
 import { seedDemoCompliance } from "./demo-compliance.server";
 import { seedDemoRota } from "./demo-rota.server";
 import { runReminders } from "~/modules/reminders/run.server";
@@ -94,6 +96,8 @@ export async function seedDemo(now = clock.now()): Promise<boolean> {
       name: "Riverside Child Contact Centre",
       offersSupported: true,
       offersSupervised: true,
+      // Weekly summaries and digests go out on the day the demo is made, so its outbox has one to read.
+      summaryWeekday: WEEKDAYS[(new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7],
       organisation: { create: { name: "Riverside Family Support" } },
     },
   });
@@ -146,12 +150,11 @@ export async function seedDemo(now = clock.now()): Promise<boolean> {
     accessEndsOn: addDaysIso(today, 60),
   });
 
-  await prisma.auditEvent.create({
-    data: {
-      centreId: centre.id, actorUserId: coordinator.id, actorName: "Sam Patel", entityType: "Centre", entityId: centre.id,
-      action: "created", summary: `Imported ${DEMO_PEOPLE.length} people from the centre's spreadsheet`,
-    },
-  });
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, { id: coordinator.id, name: "Sam Patel", centreId: centre.id }, {
+      entityType: "Centre", entityId: centre.id, action: "created", summary: `Imported ${DEMO_PEOPLE.length} people from the centre's spreadsheet`,
+    }),
+  );
   await seedDemoRota({ id: coordinator.id, name: "Sam Patel", centreId: centre.id }, today, personIds.get(DEMO_SIGN_INS.volunteer.email)!);
   // Today's reminder run, so the outbox shows real reminders, the digest and shift reminders.
   await runReminders({ now, centreId: centre.id, transport: null });

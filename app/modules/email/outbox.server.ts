@@ -1,58 +1,87 @@
 /**
- * Every email goes through the outbox table: queued with a dedupe key (so the same reminder or
- * notice is never queued twice), then delivered by nodemailer when SMTP is configured. A failed
- * send stays in the outbox and is retried later; nothing is dropped. With no SMTP configured,
- * messages stay queued and co-ordinators read them in the app (Outbox).
+ * Every email goes through the outbox table. A message is queued with what it is about (its
+ * kind and params), a dedupe key (so the same reminder or notice is never queued twice) and the
+ * time after which it is no longer worth sending. It is rendered from current facts, with the
+ * current APP_URL, only when it is sent (./kinds.server.ts): a reminder says how many days are
+ * left on the day it leaves, a shift reminder is not sent once the shift is over or no longer
+ * theirs, and a sign-in link is made at that moment (so no live link is ever stored).
+ *
+ * With SMTP configured, nodemailer sends over one pooled connection; a failure is retried later
+ * (5 minutes, then doubling, at most daily) until the message expires, and a run stops after a
+ * few failures in a row, leaving the rest queued. Without SMTP, messages stay in the outbox,
+ * where co-ordinators read them.
  */
-import nodemailer, { type Transporter } from "nodemailer";
-import { render } from "@react-email/render";
+import type { Transporter } from "nodemailer";
 import type { ReactElement } from "react";
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
-import { env } from "~/env.server";
-import { retryDelayMinutes } from "./retry";
+import { emailAddressOf, env } from "~/env.server";
 import { clock } from "~/utils/clock.server";
+import type { Db } from "~/modules/compliance/compliance.server";
+import { retryDelayMinutes } from "./retry";
+import { afterResponse } from "~/utils/after-response.server";
 
 export type Attachment = { filename: string; contentType: string; content: string };
 
-export type OutgoingEmail = {
+export type QueuedEmail = {
   centreId: string;
   toEmail: string;
   toName: string;
   template: string;
+  /** As listed in the Outbox until it is sent. */
   subject: string;
-  react: ReactElement;
-  attachments?: Attachment[];
+  params: Record<string, unknown>;
   dedupeKey: string;
+  expiresAt: Date;
+  personId?: string | null;
+  userId?: string | null;
 };
 
+/** Render an email to HTML and plain text. The renderer is loaded only when mail is rendered. */
 export async function renderEmail(react: ReactElement) {
-  const [html, text] = await Promise.all([render(react), render(react, { plainText: true })]);
-  return { html, text };
+  const { render, toPlainText } = await import("@react-email/render");
+  const html = await render(react);
+  return { html, text: toPlainText(html) };
 }
 
-type Tx = Prisma.TransactionClient;
-
-/** Whether an email with this key was ever queued: dry runs ask this, and queueing checks it. */
-export async function alreadyQueued(dedupeKey: string, tx: Tx = prisma) {
-  return Boolean(await tx.emailMessage.findUnique({ where: { dedupeKey }, select: { id: true } }));
+/** Which of these dedupe keys were ever queued: dry runs ask this, and queueing checks it. */
+export async function queuedKeys(keys: string[], db: Db = prisma): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db.emailMessage.findMany({ where: { dedupeKey: { in: keys.slice(i, i + 500) } }, select: { dedupeKey: true } });
+    for (const row of rows) found.add(row.dedupeKey);
+  }
+  return found;
 }
 
-/** Queue an email unless one with the same key exists. Returns the message id, or null if it was already queued. */
-export async function queueEmail(email: OutgoingEmail, tx: Tx = prisma, extra?: (tx: Tx, messageId: string) => Promise<void>): Promise<string | null> {
-  if (await alreadyQueued(email.dedupeKey, tx)) return null;
-  const { html, text } = await renderEmail(email.react);
+/**
+ * Queue emails unless one with the same key exists. Returns the new messages' ids by dedupe key.
+ * Nothing is rendered here, so a thousand reminders queue in moments.
+ */
+export async function queueEmails(emails: QueuedEmail[], db: Db = prisma): Promise<Map<string, string>> {
+  const already = await queuedKeys(emails.map((e) => e.dedupeKey), db);
+  const fresh = [...new Map(emails.filter((e) => !already.has(e.dedupeKey)).map((e) => [e.dedupeKey, e])).values()];
+  const now = clock.now();
+  const ids = new Map<string, string>();
+  for (let i = 0; i < fresh.length; i += 200) {
+    const batch = fresh.slice(i, i + 200).map((e) => ({
+      id: `msg_${crypto.randomUUID()}`,
+      centreId: e.centreId, toEmail: e.toEmail, toName: e.toName, template: e.template, subject: e.subject,
+      params: JSON.stringify(e.params), dedupeKey: e.dedupeKey, expiresAt: e.expiresAt, personId: e.personId ?? null, userId: e.userId ?? null,
+      createdAt: now, nextAttemptAt: now,
+    }));
+    await db.emailMessage.createMany({ data: batch });
+    for (const row of batch) ids.set(row.dedupeKey, row.id);
+  }
+  return ids;
+}
+
+/** Queue one email; returns its id, or null when one with its key was queued before. */
+export async function queueEmail(email: QueuedEmail, db: Db = prisma): Promise<string | null> {
   try {
-    const message = await tx.emailMessage.create({
-      data: {
-        centreId: email.centreId, toEmail: email.toEmail, toName: email.toName, template: email.template, subject: email.subject,
-        html, text, attachments: JSON.stringify(email.attachments ?? []), dedupeKey: email.dedupeKey,
-      },
-    });
-    await extra?.(tx, message.id);
-    return message.id;
+    return (await queueEmails([email], db)).get(email.dedupeKey) ?? null;
   } catch (error) {
-    // Another run queued it between our check and our insert: that is the same email, so skip it.
+    // Another run queued it between our check and our insert: that is the same email.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
     throw error;
   }
@@ -60,58 +89,115 @@ export async function queueEmail(email: OutgoingEmail, tx: Tx = prisma, extra?: 
 
 let cachedTransport: Transporter | null | undefined;
 
-/** The SMTP transport from SMTP_URL, or null when none is configured (the outbox default). */
-export function transportFromEnv(): Transporter | null {
+/** The SMTP transport from SMTP_URL (one pooled connection, short time-outs), or null for the outbox default. */
+export async function transportFromEnv(): Promise<Transporter | null> {
   if (cachedTransport !== undefined) return cachedTransport;
   const url = env().SMTP_URL;
-  // Short timeouts: a mail server that hangs must not hold a reminder run for minutes.
-  const withTimeouts = url ? `${url}${url.includes("?") ? "&" : "?"}connectionTimeout=10000&greetingTimeout=10000&socketTimeout=20000` : null;
-  cachedTransport = withTimeouts ? nodemailer.createTransport(withTimeouts) : null;
+  if (!url) return (cachedTransport = null);
+  const nodemailer = (await import("nodemailer")).default;
+  // A mail server that accepts connections and never answers must not hold a run for minutes.
+  const options = "pool=true&maxConnections=1&connectionTimeout=10000&greetingTimeout=10000&socketTimeout=15000";
+  cachedTransport = nodemailer.createTransport(`${url}${url.includes("?") ? "&" : "?"}${options}`);
   return cachedTransport;
 }
 
-export type DeliverySummary = { sent: number; failed: number; held: number };
+/** Close the pooled connection (at the end of a command-line run, so the process can exit). */
+export function closeTransport() {
+  cachedTransport?.close();
+  cachedTransport = undefined;
+}
+
+export function smtpConfigured() {
+  return Boolean(env().SMTP_URL);
+}
+
+export type DeliverySummary = { sent: number; failed: number; held: number; expired: number; cancelled: number; stoppedAfterFailures: boolean; leftQueued: number };
 
 /** A message claimed longer ago than this by a run that died is tried again. */
 const STALE_CLAIM_MS = 10 * 60 * 1000;
+/** A run stops after this many failures in a row: the mail server is down or not answering. */
+export const MAX_FAILURES_IN_A_ROW = 3;
 
-/** Send every message that is due. Safe to run from several places at once: each message is claimed first. */
-export async function deliverQueued(transport: Transporter | null = transportFromEnv(), now = clock.now(), from = env().EMAIL_FROM): Promise<DeliverySummary> {
-  // New messages go at once; failed ones wait for their back-off; a claim abandoned by a run that died is retried.
-  const waiting = {
+/** Messages past their useful life are kept, marked expired, and never sent. */
+export async function expireStale(now: Date, db: Db = prisma) {
+  const expired = await db.emailMessage.updateMany({
+    where: { status: { in: ["queued", "failed"] }, expiresAt: { lte: now } },
+    data: { status: "expired", closedReason: "expired" },
+  });
+  return expired.count;
+}
+
+/** What a run would try to send now: new, due for a retry, or abandoned by a run that died. */
+export function waitingFilter(now: Date) {
+  return {
     OR: [
       { status: "queued" },
       { status: "failed", nextAttemptAt: { lte: now } },
       { status: "sending", updatedAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
     ],
-  };
-  if (!transport) return { sent: 0, failed: 0, held: await prisma.emailMessage.count({ where: { status: { in: ["queued", "failed"] } } }) };
-  const due = await prisma.emailMessage.findMany({ where: waiting, orderBy: { createdAt: "asc" } });
-  const summary: DeliverySummary = { sent: 0, failed: 0, held: 0 };
-  for (const message of due) {
+    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+  } satisfies Prisma.EmailMessageWhereInput;
+}
+
+type DeliverOptions = { transport?: Transporter | null; now?: Date; centreId?: string };
+
+/** Send every message that is due. Safe to run from several places at once: each message is claimed first. */
+export async function deliverQueued({ transport, now = clock.now(), centreId }: DeliverOptions = {}): Promise<DeliverySummary> {
+  const { FactsForRun, renderForSending } = await import("./kinds.server");
+  const summary: DeliverySummary = { sent: 0, failed: 0, held: 0, expired: await expireStale(now), cancelled: 0, stoppedAfterFailures: false, leftQueued: 0 };
+  const mailer = transport === undefined ? await transportFromEnv() : transport;
+  const scope = centreId ? { centreId } : {};
+  if (!mailer) {
+    summary.held = await prisma.emailMessage.count({ where: { ...scope, status: { in: ["queued", "failed"] } } });
+    return summary;
+  }
+  const from = env().EMAIL_FROM ?? "Contact centre rota <no-reply@localhost>";
+  const due = await prisma.emailMessage.findMany({ where: { ...scope, ...waitingFilter(now) }, orderBy: { createdAt: "asc" } });
+  const facts = new FactsForRun(due);
+  let failuresInARow = 0;
+  for (const [index, message] of due.entries()) {
     const claimed = await prisma.emailMessage.updateMany({ where: { id: message.id, status: message.status, updatedAt: message.updatedAt }, data: { status: "sending" } });
     if (claimed.count !== 1) continue;
+    const outcome = await renderForSending(message, { now, dryRun: false, facts });
+    if ("cancel" in outcome) {
+      await prisma.emailMessage.update({ where: { id: message.id }, data: { status: "cancelled", closedReason: outcome.cancel } });
+      summary.cancelled++;
+      continue;
+    }
     try {
-      await transport.sendMail({
-        from: from ?? "Contact centre rota <no-reply@localhost>",
+      await mailer.sendMail({
+        from,
         to: { name: message.toName, address: message.toEmail },
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        attachments: (JSON.parse(message.attachments) as Attachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        subject: outcome.subject,
+        html: outcome.html,
+        text: outcome.text,
+        headers: outcome.headers,
+        attachments: outcome.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       });
-      await prisma.emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), attempts: { increment: 1 }, lastError: null } });
+      await prisma.emailMessage.update({
+        where: { id: message.id },
+        data: {
+          status: "sent", sentAt: clock.now(), attempts: { increment: 1 }, lastError: null, subject: outcome.subject,
+          html: outcome.storedHtml, text: outcome.storedText, attachments: JSON.stringify(outcome.attachments),
+        },
+      });
       summary.sent++;
+      failuresInARow = 0;
     } catch (error) {
       const attempts = message.attempts + 1;
       await prisma.emailMessage.update({
         where: { id: message.id },
         data: {
-          status: "failed", attempts, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500),
+          status: "failed", attempts, lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
           nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000),
         },
       });
       summary.failed++;
+      if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+        summary.stoppedAfterFailures = true;
+        summary.leftQueued = due.length - index - 1;
+        break;
+      }
     }
   }
   return summary;
@@ -119,8 +205,8 @@ export async function deliverQueued(transport: Transporter | null = transportFro
 
 /** Deliver in the background after a user's action, so a slow mail server never holds up a page. */
 export function deliverSoon() {
-  if (!transportFromEnv()) return;
-  deliverQueued().catch((error) => console.error("Email delivery failed; messages stay in the outbox for the next run:", error));
+  if (!smtpConfigured()) return;
+  afterResponse(() => deliverQueued().catch((error) => console.error("Email delivery failed; messages stay in the outbox for the next run:", error)));
 }
 
 export function listOutbox(centreId: string, status?: string) {
@@ -128,6 +214,12 @@ export function listOutbox(centreId: string, status?: string) {
     where: { centreId, ...(status ? { status } : {}) },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, toEmail: true, toName: true, template: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: { id: true, toEmail: true, toName: true, template: true, subject: true, status: true, closedReason: true, attempts: true, lastError: true, createdAt: true, sentAt: true, expiresAt: true },
   });
+}
+
+/** The From address's email part, for checks at start-up and in tests. */
+export function fromAddress() {
+  const from = env().EMAIL_FROM;
+  return from ? emailAddressOf(from) : null;
 }

@@ -191,10 +191,8 @@ export async function markLeft(actor: Actor, personId: string, leftOn: IsoDate, 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 async function endSignIn(tx: Tx, personId: string) {
-  await tx.user.updateMany({
-    where: { personId, disabledAt: null },
-    data: { disabledAt: clock.now(), sessionVersion: { increment: 1 } },
-  });
+  await tx.user.updateMany({ where: { personId, disabledAt: null }, data: { disabledAt: clock.now() } });
+  await tx.userSession.deleteMany({ where: { user: { personId } } });
 }
 
 function personColumns(input: PersonInput) {

@@ -32,7 +32,7 @@ export const personSchema = z
     /** From when role changes on the edit form count; blank means today. */
     rolesChangeOn: optionalUkDate(),
     usesCentreForOwnFamily: checkbox,
-    conflictNote: optionalText("the note", 500),
+    conflictNote: optionalText("the note", 500, { multiline: true }),
   })
   .superRefine((person, ctx) => {
     if (person.status === "active" && !person.startedOn) {

@@ -1,20 +1,35 @@
 /** Personal calendar feeds: a secret token per person, which they can reset. */
 import { randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { formatUkDateWithDay } from "~/utils/dates";
 import { shiftsToIcs, type CalendarShift } from "./calendar";
 import { isSlot } from "./eligibility";
 import { SLOT_LABELS } from "./words";
 import { shiftsOfPerson } from "./rota.server";
 
-export async function calendarToken(personId: string) {
+/** Someone's calendar link's secret, made (and audited) the first time they need one. */
+export async function calendarToken(actor: Actor, personId: string) {
   const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { calendarToken: true } });
-  return person.calendarToken ?? resetCalendarToken(personId);
+  return person.calendarToken ?? setCalendarToken(actor, personId, "made");
 }
 
-export async function resetCalendarToken(personId: string) {
+/** A new secret: the old link stops working at once. Audited: the link opens someone's shifts. */
+export function resetCalendarToken(actor: Actor, personId: string) {
+  return setCalendarToken(actor, personId, "changed");
+}
+
+async function setCalendarToken(actor: Actor, personId: string, verb: "made" | "changed") {
   const token = randomBytes(24).toString("base64url");
-  await prisma.person.update({ where: { id: personId }, data: { calendarToken: token } });
+  await prisma.$transaction(async (tx) => {
+    const person = await tx.person.update({ where: { id: personId }, data: { calendarToken: token }, select: { firstName: true, lastName: true, user: { select: { id: true } } } });
+    const own = actor.id !== null && actor.id === person.user?.id;
+    const whose = own ? "their" : `${person.firstName} ${person.lastName}'s`;
+    await recordAudit(tx, actor, {
+      entityType: "Person", entityId: personId, personId, action: "calendar-link",
+      summary: `${actor.name} ${verb} ${whose} calendar link${verb === "changed" ? " (the old one stops working)" : ""}`,
+    });
+  });
   return token;
 }
 

@@ -5,7 +5,7 @@ import { fullName } from "~/modules/people/people.server";
 import { formatUkDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
 import type { z } from "zod";
-import { describePattern } from "./recurrence";
+import { describePattern, WEEKDAY_NAMES, type WeekdayCode } from "./recurrence";
 import { NATIONS, type Nation } from "./bank-holidays";
 import { toPattern } from "./rota.server";
 import type { closureSchema, extraDateSchema, preferencesSchema, SessionInput, unavailabilitySchema } from "./validation";
@@ -147,15 +147,22 @@ export async function setTeamMember(actor: Actor, teamId: string, personId: stri
   });
 }
 
-/** The centre's rota and reminder settings, each change audited with its before and after. */
+/** The centre's rota, reminder and sign-in settings, each change audited with its before and after. */
 const CENTRE_SETTINGS = {
-  serveEveryWeeks: { summary: "Changed how often people serve by default", field: "Serve at most every", show: (v: number | string) => `${v} weeks` },
-  reminderLeadDays: { summary: "Changed when reminder emails go out", field: "Days before", show: (v: number | string) => String(v) },
-  nation: { summary: "Changed whose bank holidays the rota skips", field: "Bank holidays", show: (v: number | string) => NATIONS[v as Nation] ?? String(v) },
+  serveEveryWeeks: { summary: "Changed how often people serve by default", field: "Serve at most every", show: (v: CentreSettingValue) => `${v} weeks` },
+  reminderLeadDays: { summary: "Changed when reminder emails go out", field: "Days before", show: (v: CentreSettingValue) => String(v) },
+  summaryWeekday: { summary: "Changed the day weekly summaries and digests go out", field: "Weekly summary day", show: (v: CentreSettingValue) => WEEKDAY_NAMES[v as WeekdayCode] ?? String(v) },
+  nation: { summary: "Changed whose bank holidays the rota skips", field: "Bank holidays", show: (v: CentreSettingValue) => NATIONS[v as Nation] ?? String(v) },
+  requireTwoFactor: { summary: "Changed whether co-ordinators and assessors must use two-factor sign-in", field: "Two-factor sign-in required", show: (v: CentreSettingValue) => (v ? "Yes" : "No") },
 } as const;
 
-export async function setCentreSetting<K extends keyof typeof CENTRE_SETTINGS>(actor: Actor, key: K, value: K extends "serveEveryWeeks" ? number : string) {
-  const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, nation: true } });
+type CentreSettingValue = number | string | boolean;
+type CentreSettings = { serveEveryWeeks: number; reminderLeadDays: string; summaryWeekday: string; nation: string; requireTwoFactor: boolean };
+
+export async function setCentreSetting<K extends keyof typeof CENTRE_SETTINGS>(actor: Actor, key: K, value: CentreSettings[K]) {
+  const centre: CentreSettings = await prisma.centre.findUniqueOrThrow({
+    where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, requireTwoFactor: true },
+  });
   if (centre[key] === value) return;
   const spec = CENTRE_SETTINGS[key];
   await prisma.$transaction(async (tx) => {

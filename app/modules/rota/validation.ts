@@ -133,10 +133,15 @@ export const rotaSettingsSchema = z.object({
 });
 
 export const reminderSettingsSchema = z.object({
+  summaryWeekday: z.enum(WEEKDAYS, { error: "Choose the day of the week the summaries go out" }),
   reminderLeadDays: z
     .string({ error: "Enter when reminders go out" })
     .transform((v) => v.split(",").map((d) => d.trim()).filter(Boolean))
     .refine((days) => days.length > 0, { message: "Enter at least one number of days, for example 60, 30, 7, 0" })
     .refine((days) => days.every((d) => /^\d+$/.test(d) && Number(d) <= 365), { message: "Use whole numbers of days from 0 to 365, separated by commas, for example 60, 30, 7, 0" })
     .transform((days) => [...new Set(days.map(Number))].sort((a, b) => b - a).join(",")),
+});
+
+export const signInSettingsSchema = z.object({
+  requireTwoFactor: z.literal("on").optional().transform((v) => v === "on"),
 });
