@@ -250,3 +250,12 @@ describe("the sign-in setting", () => {
     await prisma.centre.update({ where: { id: centreId }, data: { requireTwoFactor: false } });
   });
 });
+
+describe("reading many people at once", () => {
+  it("reads a list longer than SQLite's 999 parameters, keeping only the people asked for", async () => {
+    const { loadCentreFacts } = await import("~/modules/compliance/compliance.server");
+    const others = Array.from({ length: 1200 }, (_, i) => `not-a-person-${i}`);
+    const { people } = await loadCentreFacts(centreId, { personIds: [...others, person.id] });
+    expect(people.map((p) => p.id)).toEqual([person.id]);
+  });
+});

@@ -85,8 +85,16 @@ function groupBy<T extends { personId: string }>(rows: T[]) {
  * the columns needed, grouped here: several times faster than nested includes at 5,000 people
  * (see scripts/bench-compliance.ts).
  */
+/**
+ * Which people of a centre a query reads. SQLite takes at most 999 parameters in a query, so a
+ * long list is read as the whole centre: callers keep only the people they asked for.
+ */
+export function peopleWhere(centreId: string, personIds?: string[]) {
+  return personIds && personIds.length <= 500 ? { centreId, id: { in: personIds } } : { centreId };
+}
+
 export async function loadCentreFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
-  const whoPerson = personIds ? { centreId, id: { in: personIds } } : { centreId };
+  const whoPerson = peopleWhere(centreId, personIds);
   const ofCentre = { person: whoPerson };
   const [settings, courses, people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
     getSettings(centreId, db),
@@ -121,7 +129,8 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
     groupBy(training),
     groupBy(statusChanges),
   ];
-  const withFacts = people.map((person) => ({
+  const wanted = personIds ? new Set(personIds) : null;
+  const withFacts = people.filter((person) => !wanted || wanted.has(person.id)).map((person) => ({
     ...person,
     name: fullName(person),
     dbsRecords: dbsOf(person.id),

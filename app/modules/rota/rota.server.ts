@@ -6,7 +6,7 @@
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
-import { loadCentreFacts, type Db } from "~/modules/compliance/compliance.server";
+import { loadCentreFacts, peopleWhere, type Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
 import { formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
@@ -65,7 +65,7 @@ type PeopleOptions = { exceptRotaId?: string; personIds?: string[] };
 
 /** People as the rota's rules see them: clearance on each date, status history, other shifts. */
 export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
-  const ofPeople = personIds ? { centreId, id: { in: personIds } } : { centreId };
+  const ofPeople = peopleWhere(centreId, personIds);
   const [{ settings, courses, people }, centre, unavailability, assignments] = await Promise.all([
     loadCentreFacts(centreId, { db, personIds }),
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { serveEveryWeeks: true } }),
