@@ -125,14 +125,16 @@ describe("signing in", () => {
       await response.text();
       return performance.now() - started;
     };
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    // Other test files share the two cores, and load only ever adds time: the quickest of each
+    // kind is the work the server itself does. Interleaved so a busy spell hits both kinds; three
+    // is as many wrong tries as one address may make at one account before it is turned away.
     const known: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < 3; i++) {
       known.push(await attempt(DEMO_SIGN_INS.coordinator.email));
       unknown.push(await attempt(`nobody${i}@example.org`));
     }
-    const ratio = median(unknown) / median(known);
+    const ratio = Math.min(...unknown) / Math.min(...known);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });

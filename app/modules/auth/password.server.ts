@@ -40,14 +40,15 @@ export function needsRehash(stored: string) {
   return !stored.startsWith(`scrypt$${COST.N}$${COST.r}$${COST.p}$`);
 }
 
-let dummy: Promise<string> | undefined;
+// Made as soon as the server starts, so the first unknown email after a restart does not pay for
+// making it (twice the work of a wrong password, which would tell that the email is unknown).
+const dummy: Promise<string> = hashPassword(randomBytes(16).toString("hex"));
 
 /**
  * Check a password against a hash of nothing in particular: the same work as a real check, so
  * an unknown email or a paused account answers in the same time as a wrong password.
  */
 export async function spendPasswordCheck(password: string) {
-  dummy ??= hashPassword(randomBytes(16).toString("hex"));
   await verifyPassword(password, await dummy);
 }
 
