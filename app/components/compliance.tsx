@@ -31,15 +31,15 @@ export function addRecordAnchor(key: string) {
 export function RequirementTable({ requirements, personId, canEdit, caption }: { requirements: RequirementResult[]; personId: string; canEdit: boolean; caption?: string }) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className="cards">
         {caption ? <caption>{caption}</caption> : null}
         <thead><tr><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Details</th></tr></thead>
         <tbody>
           {requirements.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td><ComplianceTag status={r.status} /></td>
-              <td>
+              <td data-label="Status"><ComplianceTag status={r.status} /></td>
+              <td data-label="Details">
                 {requirementWords(r)}
                 {canEdit && (isOutstanding(r.status) || r.status === "due") ? (
                   <> <Link to={`/people/${personId}/compliance?course=${encodeURIComponent(r.key)}#${addRecordAnchor(r.key)}`}>Add a record<span className="visually-hidden"> for {r.label}</span></Link></>

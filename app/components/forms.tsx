@@ -2,23 +2,53 @@
  * Accessible form pieces: every field has a label, an optional hint, and its error right
  * beside it, tied together with aria-describedby; the error summary links to each field.
  */
-import type { ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
 import type { FieldErrors, FormValues } from "~/utils/form";
 
-export function fieldId(name: string) {
-  return `field-${name}`;
+/**
+ * The ids of a field, its hint and its error. A page that repeats a form (one per shift, per
+ * account, per reference) wraps each copy in a FieldScope, so no id is used twice and every
+ * label still names its own control.
+ */
+export function fieldIds(name: string, scope?: string | null) {
+  const base = scope ? `${scope}-${name}` : name;
+  return { input: `field-${base}`, hint: `${base}-hint`, error: `${base}-error` };
 }
 
-export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels?: Record<string, string> }) {
+export function fieldId(name: string, scope?: string | null) {
+  return fieldIds(name, scope).input;
+}
+
+const Scope = createContext<string | null>(null);
+
+export function FieldScope({ id, children }: { id: string; children: ReactNode }) {
+  return <Scope.Provider value={id}>{children}</Scope.Provider>;
+}
+
+function useFieldIds(name: string) {
+  return fieldIds(name, useContext(Scope));
+}
+
+/**
+ * The GOV.UK error summary: focused when it appears (with or without JavaScript), each error a
+ * link to its field. `scope` names the repeated form that failed, when the summary sits outside it.
+ */
+export function ErrorSummary({ errors, labels, scope }: { errors?: FieldErrors; labels?: Record<string, string>; scope?: string | null }) {
+  const contextScope = useContext(Scope);
+  const summary = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
+  // Without JavaScript the autofocus attribute does it; React only auto-focuses form controls itself.
+  // Keyed on the messages, not the object, so a re-render does not pull focus from where the user is.
+  const messages = entries.map(([name, message]) => `${name}:${message}`).join("\n");
+  useEffect(() => { if (messages) summary.current?.focus(); }, [messages]);
   if (entries.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus ref={summary}>
       <h2 id="error-summary-title">There {entries.length === 1 ? "is a problem" : `are ${entries.length} problems`}</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={`#${fieldId(name)}`}>{labels?.[name] ? `${labels[name]}: ${message}` : message}</a>
+            <a href={`#${fieldId(name, scope ?? contextScope)}`}>{labels?.[name] ? `${labels[name]}: ${message}` : message}</a>
           </li>
         ))}
       </ul>
@@ -28,17 +58,17 @@ export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels?
 
 type Common = { name: string; label: string; hint?: ReactNode; error?: string; className?: string };
 
-function describedBy(name: string, hint: unknown, error: unknown) {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+function describedBy(ids: ReturnType<typeof fieldIds>, hint: unknown, error: unknown) {
+  return [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Hint({ name, hint }: { name: string; hint?: ReactNode }) {
-  return hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null;
+function Hint({ ids, hint }: { ids: ReturnType<typeof fieldIds>; hint?: ReactNode }) {
+  return hint ? <p className="hint" id={ids.hint}>{hint}</p> : null;
 }
 
-function ErrorText({ name, error }: { name: string; error?: string }) {
+function ErrorText({ ids, error }: { ids: ReturnType<typeof fieldIds>; error?: string }) {
   return error ? (
-    <p className="field-error" id={`${name}-error`}>
+    <p className="field-error" id={ids.error}>
       <span className="visually-hidden">Error: </span>
       {error}
     </p>
@@ -55,20 +85,21 @@ export function TextField({
   required?: boolean;
   width?: "short" | "medium";
 }) {
+  const ids = useFieldIds(name);
   return (
     <div className={`field ${error ? "field--error" : ""} ${className ?? ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <label htmlFor={ids.input}>{label}</label>
+      <Hint ids={ids} hint={hint} />
+      <ErrorText ids={ids} error={error} />
       <input
-        id={fieldId(name)}
+        id={ids.input}
         name={name}
         type={type}
         defaultValue={defaultValue ?? ""}
         autoComplete={autoComplete}
         inputMode={inputMode}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(ids, hint, error)}
         aria-required={required || undefined}
         className={width ? `input--${width}` : undefined}
       />
@@ -90,18 +121,19 @@ export function DateField(props: Common & { defaultValue?: string | null; requir
 }
 
 export function TextArea({ name, label, hint, error, defaultValue }: Common & { defaultValue?: string | null }) {
+  const ids = useFieldIds(name);
   return (
     <div className={`field ${error ? "field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <label htmlFor={ids.input}>{label}</label>
+      <Hint ids={ids} hint={hint} />
+      <ErrorText ids={ids} error={error} />
       <textarea
-        id={fieldId(name)}
+        id={ids.input}
         name={name}
         rows={3}
         defaultValue={defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(ids, hint, error)}
       />
     </div>
   );
@@ -110,17 +142,18 @@ export function TextArea({ name, label, hint, error, defaultValue }: Common & { 
 export function SelectField({
   name, label, hint, error, defaultValue, options,
 }: Common & { defaultValue?: string | null; options: readonly (readonly [string, string])[] }) {
+  const ids = useFieldIds(name);
   return (
     <div className={`field ${error ? "field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <label htmlFor={ids.input}>{label}</label>
+      <Hint ids={ids} hint={hint} />
+      <ErrorText ids={ids} error={error} />
       <select
-        id={fieldId(name)}
+        id={ids.input}
         name={name}
         defaultValue={defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(ids, hint, error)}
       >
         {options.map(([value, text]) => (
           <option key={value} value={value}>{text}</option>
@@ -133,22 +166,23 @@ export function SelectField({
 export function CheckboxGroup({
   name, label, hint, error, checked, options,
 }: Common & { checked: readonly string[]; options: readonly (readonly [string, string])[] }) {
+  const ids = useFieldIds(name);
   return (
-    <fieldset className={`field ${error ? "field--error" : ""}`} aria-describedby={describedBy(name, hint, error)}>
+    <fieldset className={`field ${error ? "field--error" : ""}`} aria-describedby={describedBy(ids, hint, error)}>
       <legend>{label}</legend>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <Hint ids={ids} hint={hint} />
+      <ErrorText ids={ids} error={error} />
       <div className="checkboxes">
         {options.map(([value, text], index) => (
           <div className="checkbox" key={value}>
             <input
               type="checkbox"
-              id={index === 0 ? fieldId(name) : `${fieldId(name)}-${value}`}
+              id={index === 0 ? ids.input : `${ids.input}-${value}`}
               name={name}
               value={value}
               defaultChecked={checked.includes(value)}
             />
-            <label htmlFor={index === 0 ? fieldId(name) : `${fieldId(name)}-${value}`}>{text}</label>
+            <label htmlFor={index === 0 ? ids.input : `${ids.input}-${value}`}>{text}</label>
           </div>
         ))}
       </div>
@@ -157,20 +191,21 @@ export function CheckboxGroup({
 }
 
 export function Checkbox({ name, label, hint, error, defaultChecked }: Common & { defaultChecked?: boolean }) {
+  const ids = useFieldIds(name);
   return (
     <div className={`field ${error ? "field--error" : ""}`}>
-      <ErrorText name={name} error={error} />
+      <ErrorText ids={ids} error={error} />
       <div className="checkbox">
         <input
           type="checkbox"
-          id={fieldId(name)}
+          id={ids.input}
           name={name}
           defaultChecked={defaultChecked}
-          aria-describedby={describedBy(name, hint, error)}
+          aria-describedby={describedBy(ids, hint, error)}
         />
-        <label htmlFor={fieldId(name)}>{label}</label>
+        <label htmlFor={ids.input}>{label}</label>
       </div>
-      <Hint name={name} hint={hint} />
+      <Hint ids={ids} hint={hint} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DateField, ErrorSummary, TextField, valueOf } from "~/components/forms";
+import { DateField, ErrorSummary, FieldScope, TextField, valueOf } from "~/components/forms";
 import { SignInLinkNotice } from "~/components/sign-in-link";
 import { accessLabel, addAssessor, listSignIns, newLinkFor, removeAccess, resetSignIn, setAssessorEnd, signOutEverywhere } from "~/modules/accounts/accounts.server";
 import { actorOf } from "~/modules/auth/actor";
@@ -142,18 +142,18 @@ export default function Accounts() {
         </div>
       ) : null}
       {actionData?.ok && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
-      {failed && failed.intent !== "add-assessor" ? <ErrorSummary errors={failed.errors} /> : null}
+      {failed && failed.intent !== "add-assessor" ? <ErrorSummary errors={failed.errors} scope={extendFor ? `user-${extendFor}` : null} /> : null}
 
       <div className="table-wrap">
-        <table>
+        <table className="cards">
           <thead><tr><th scope="col">Name</th><th scope="col">Access</th><th scope="col">State</th><th scope="col">Last signed in</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <th scope="row">{u.personId ? <Link to={`/people/${u.personId}`}>{u.name}</Link> : u.name}<br /><span className="muted">{u.email}</span></th>
-                <td>{u.access}{u.isAssessor && u.accessEndsOn ? <><br />until {formatUkDate(u.accessEndsOn)}</> : null}</td>
-                <td>{u.state}{u.twoFactor ? <><br />Two-factor on</> : null}{u.devices ? <><br />Signed in on {u.devices} device{u.devices === 1 ? "" : "s"}</> : null}</td>
-                <td>{u.lastSignInAt ? formatLondonDateTime(new Date(u.lastSignInAt)) : "Never"}</td>
+                <th scope="row">{u.personId ? <Link to={`/people/${u.personId}`}>{u.name}</Link> : u.name}<br /><span className="muted wrap-anywhere">{u.email}</span></th>
+                <td data-label="Access">{u.access}{u.isAssessor && u.accessEndsOn ? <><br />until {formatUkDate(u.accessEndsOn)}</> : null}</td>
+                <td data-label="State">{u.state}{u.twoFactor ? <><br />Two-factor on</> : null}{u.devices ? <><br />Signed in on {u.devices} device{u.devices === 1 ? "" : "s"}</> : null}</td>
+                <td data-label="Last signed in">{u.lastSignInAt ? formatLondonDateTime(new Date(u.lastSignInAt)) : "Never"}</td>
                 <td>
                   {!u.disabled && u.id !== me ? (
                     <div className="button-row">
@@ -178,6 +178,7 @@ export default function Accounts() {
                     </div>
                   ) : null}
                   {u.isAssessor && !u.disabled ? (
+                    <FieldScope id={`user-${u.id}`}>
                     <Form method="post" noValidate>
                       <input type="hidden" name="intent" value="extend" />
                       <input type="hidden" name="userId" value={u.id} />
@@ -187,8 +188,9 @@ export default function Accounts() {
                         defaultValue={extendFor === u.id ? valueOf(failed?.values, "accessEndsOn") : formatUkDate(u.accessEndsOn)}
                         error={extendFor === u.id ? failed?.errors.accessEndsOn : undefined}
                       />
-                      <button type="submit" className="button button--secondary">Save date</button>
+                      <button type="submit" className="button button--secondary">Save date<span className="visually-hidden"> for {u.name}</span></button>
                     </Form>
+                    </FieldScope>
                   ) : null}
                 </td>
               </tr>

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PairedBarChart, ShareLineChart } from "~/components/charts";
 import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { centreCompliance } from "~/modules/compliance/compliance.server";
-import { DUE_WINDOWS, attentionList, filterRows, summarise, type AttentionItem } from "~/modules/compliance/overview";
-import { rotaGaps } from "~/modules/rota/rota.server";
+import { centreCompliance, complianceTrend } from "~/modules/compliance/compliance.server";
+import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, monthEnds, summarise, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
+import { combineNumbered } from "~/modules/compliance/words";
+import { rotaGaps, staffingHistory } from "~/modules/rota/rota.server";
+import { weekStart } from "~/modules/rota/weeks";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 
@@ -14,12 +17,20 @@ export const meta: MetaFunction = () => [{ title: "Compliance dashboard" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const today = clock.today();
-  const [{ rows }, gaps] = await Promise.all([
+  const canManageRota = can(user.accessRole, "rota:manage");
+  // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
+  const staffingFrom = addDaysIso(weekStart(today), -56);
+  const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
+  const [{ rows }, gaps, trend, staffing] = await Promise.all([
     centreCompliance(user.centreId, today),
-    can(user.accessRole, "rota:manage") ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
+    canManageRota ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
+    complianceTrend(user.centreId, monthEnds(today)),
+    canManageRota ? staffingHistory(user.centreId, staffingFrom, staffingTo, today) : Promise.resolve(null),
   ]);
   const weekAhead = addDaysIso(today, 7);
   return {
+    trend,
+    staffing,
     short: gaps ? gaps.short.filter((s) => s.date <= weekAhead) : [],
     voided: gaps?.voided ?? [],
     today,
@@ -35,20 +46,56 @@ function daysWords(item: AttentionItem) {
   return item.days === 0 ? "today" : `in ${item.days} day${item.days === 1 ? "" : "s"}`;
 }
 
+function monthLabel(date: string, today: string) {
+  return date === today ? "Today" : new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+}
+
+/** Everything one person has missing or expired, in one row with one link to put it right. */
+function PeopleTable({ people, canEdit, caption, empty }: { people: PersonAttention[]; canEdit: boolean; caption: string; empty: string }) {
+  if (!people.length) return <p>{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="cards">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead><tr><th scope="col">Person</th><th scope="col">What</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.personId}>
+              <th scope="row">{person.personName}</th>
+              <td data-label="What">
+                {person.items.length > 3 ? <strong>{person.items.length} requirements: </strong> : null}
+                {[
+                  ...person.items.filter((item) => item.days !== null).map((item) => `${item.requirement} (${daysWords(item)})`),
+                  ...combineNumbered(person.items.filter((item) => item.days === null).map((item) => item.requirement)),
+                ].join(", ")}
+              </td>
+              <td>
+                <Link to={`/people/${person.personId}/compliance${canEdit ? `?course=${encodeURIComponent(person.items[0].requirementKey)}#${addRecordAnchor(person.items[0].requirementKey)}` : ""}`}>
+                  {canEdit ? "Add records" : "See records"}<span className="visually-hidden"> for {person.personName}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionItem[]; canEdit: boolean; caption: string; empty: string }) {
   if (!items.length) return <p>{empty}</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="cards">
         <caption className="visually-hidden">{caption}</caption>
         <thead><tr><th scope="col">Person</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Details</th></tr></thead>
         <tbody>
           {items.map((item) => (
             <tr key={`${item.personId}-${item.requirementKey}`}>
               <th scope="row"><Link to={`/people/${item.personId}/compliance`}>{item.personName}</Link></th>
-              <td>{item.requirement}</td>
-              <td><ComplianceTag status={item.status} />{item.days !== null ? <> {daysWords(item)}</> : null}</td>
-              <td>
+              <td data-label="Requirement">{item.requirement}</td>
+              <td data-label="Status"><ComplianceTag status={item.status} />{item.days !== null ? <> {daysWords(item)}</> : null}</td>
+              <td data-label="Details">
                 {item.reason}
                 {canEdit ? (
                   <> <Link to={`/people/${item.personId}/compliance?course=${encodeURIComponent(item.requirementKey)}#${addRecordAnchor(item.requirementKey)}`}>
@@ -64,8 +111,14 @@ function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionIt
   );
 }
 
+function percentOf(part: number, whole: number) {
+  return whole ? `${Math.round((part / whole) * 100)}%` : "none";
+}
+
 export default function Dashboard() {
-  const { today, summary, attention, canEdit, short, voided } = useLoaderData<typeof loader>();
+  const { today, summary, attention, canEdit, short, voided, trend, staffing } = useLoaderData<typeof loader>();
+  const missing = groupByPerson(attention.missing);
+  const expired = groupByPerson(attention.expired);
   const dueLabels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
   return (
     <>
@@ -77,21 +130,21 @@ export default function Dashboard() {
       {short.length ? (
         <div className="notice notice--warning" role="status">
           <h2>Sessions short in the next week</h2>
-          <ul>{short.map((s) => <li key={s.shiftId}><a href={`/rota/${s.rotaId}#shift-${s.shiftId}`}>{s.session}, {formatUkDateWithDay(s.date)}</a>: {s.short} short</li>)}</ul>
+          <ul>{short.map((s) => <li key={s.shiftId}><a href={`/rota/${s.rotaId}/shifts/${s.shiftId}`}>{s.session}, {formatUkDateWithDay(s.date)}</a>: {s.short} short</li>)}</ul>
         </div>
       ) : null}
       {voided.length ? (
         <div className="notice notice--warning" role="status">
           <h2>On the rota but no longer able to do the shift</h2>
           <p>Checked again on each shift's date. Each is a gap on its rota, with who could cover.</p>
-          <ul>{voided.map((v) => <li key={`${v.shiftId}-${v.name}`}><a href={`/rota/${v.rotaId}#shift-${v.shiftId}`}>{v.session}, {formatUkDateWithDay(v.date)}</a>: {v.name}, {v.why}</li>)}</ul>
+          <ul>{voided.map((v) => <li key={`${v.shiftId}-${v.name}`}><a href={`/rota/${v.rotaId}/shifts/${v.shiftId}`}>{v.session}, {formatUkDateWithDay(v.date)}</a>: {v.name}, {v.why}</li>)}</ul>
         </div>
       ) : null}
       <nav aria-label="On this page" className="no-print">
         <ul>
           <li><a href="#not-cleared">Not cleared to work ({attention.notCleared.length})</a></li>
-          <li><a href="#expired">Expired ({attention.expired.length})</a></li>
-          <li><a href="#missing">Missing ({attention.missing.length})</a></li>
+          <li><a href="#expired">Expired ({expired.length} {expired.length === 1 ? "person" : "people"})</a></li>
+          <li><a href="#missing">Missing ({missing.length} {missing.length === 1 ? "person" : "people"})</a></li>
           {DUE_WINDOWS.map((w) => <li key={w}><a href={`#due-${w}`}>{dueLabels[w]} ({attention.due[w].length})</a></li>)}
         </ul>
       </nav>
@@ -106,15 +159,39 @@ export default function Dashboard() {
       ) : <p>Everyone counted today is cleared to work.</p>}
 
       <h2 id="expired">Expired</h2>
-      <AttentionTable items={attention.expired} canEdit={canEdit} caption="Expired" empty="Nothing has expired." />
+      <PeopleTable people={expired} canEdit={canEdit} caption="Expired, by person" empty="Nothing has expired." />
       <h2 id="missing">Missing</h2>
-      <AttentionTable items={attention.missing} canEdit={canEdit} caption="Missing" empty="Nothing is missing." />
+      <PeopleTable people={missing} canEdit={canEdit} caption="Missing, by person" empty="Nothing is missing." />
       {DUE_WINDOWS.map((w) => (
         <section key={w}>
           <h2 id={`due-${w}`}>{dueLabels[w]}</h2>
           <AttentionTable items={attention.due[w]} canEdit={canEdit} caption={dueLabels[w]} empty="Nothing falls due in this period." />
         </section>
       ))}
+
+      <h2 id="trends">Over time</h2>
+      <div className="charts">
+        <ShareLineChart
+          title="People cleared and fully compliant, last 12 months"
+          description={`At each month end, the share of people counted then who were cleared to work and who were fully compliant. Today: ${percentOf(trend[trend.length - 1].cleared, trend[trend.length - 1].people)} cleared, ${percentOf(trend[trend.length - 1].fullyCompliant, trend[trend.length - 1].people)} fully compliant.`}
+          labels={trend.map((t) => monthLabel(t.date, today))}
+          series={[
+            { name: "Cleared to work", values: trend.map((t) => (t.people ? t.cleared / t.people : null)) },
+            { name: "Fully compliant", values: trend.map((t) => (t.people ? t.fullyCompliant / t.people : null)) },
+          ]}
+        />
+        {staffing ? (
+          <PairedBarChart
+            title="Places filled against places needed, by week"
+            description={`Published rotas, eight weeks back and six ahead: ${staffing.reduce((n, w) => n + w.filled, 0)} of ${staffing.reduce((n, w) => n + w.needed, 0)} places filled.`}
+            labels={staffing.map((w) => formatUkDate(w.weekStart).replace(/ \d{4}$/, ""))}
+            needed={staffing.map((w) => w.needed)}
+            filled={staffing.map((w) => w.filled)}
+            neededName="Needed"
+            filledName="Filled"
+          />
+        ) : null}
+      </div>
     </>
   );
 }

@@ -66,7 +66,7 @@ export default function Matrix() {
         <a href={`/compliance/matrix.csv${location.search}`} download>Download this matrix as CSV (opens in Excel)</a>
       </p>
       {rows.length ? (
-        <div className="table-wrap matrix">
+        <div className="table-wrap matrix" tabIndex={0} role="region" aria-label="Compliance matrix (scrolls sideways)">
           <table>
             <caption className="visually-hidden">Compliance of each person on {formatUkDate(date.date)}</caption>
             <thead>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { TextField } from "~/components/forms";
+import { FieldScope, TextField } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/session.server";
 import { calendarToken, resetCalendarToken } from "~/modules/rota/calendar.server";
 import { SLOT_LABELS, voidWords } from "~/modules/rota/words";
@@ -37,6 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user.personId) throw new Response("Your sign-in is not linked to a person", { status: 400 });
   const form = await request.formData();
   if (form.get("intent") === "reset-feed") {
+    // Every calendar already subscribed stops updating: ask once first.
+    if (form.get("confirmed") !== "yes") return { confirmReset: true as const };
     await resetCalendarToken(actorOf(user), user.personId);
     return { message: "Your calendar link has been changed. The old link no longer works: add the new one to your calendar." };
   }
@@ -54,7 +56,7 @@ export default function MyShifts() {
   return (
     <>
       <h1>My shifts</h1>
-      {actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
+      {actionData && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
       <h2>Coming up</h2>
       {data.upcoming.length ? (
         <ul className="record-list">
@@ -71,7 +73,9 @@ export default function MyShifts() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="cannot-attend" />
                       <input type="hidden" name="assignmentId" value={s.id} />
-                      <TextField name="note" label="Anything the co-ordinator should know (optional)" />
+                      <FieldScope id={`shift-${s.id}`}>
+                        <TextField name="note" label="Anything the co-ordinator should know (optional)" />
+                      </FieldScope>
                       <button type="submit" className="button button--warning">Tell the co-ordinator I cannot come</button>
                     </Form>
                   </details>
@@ -85,9 +89,22 @@ export default function MyShifts() {
       <h2>Calendar</h2>
       <p>Add this link to your phone or computer calendar as a subscription, and your shifts will appear and stay up to date. Keep it private: anyone with it can see your shifts.</p>
       <p><code className="link-to-copy">{data.feedUrl}</code></p>
-      <Form method="post">
-        <button type="submit" name="intent" value="reset-feed" className="button button--secondary">Change my calendar link</button>
-      </Form>
+      {actionData && "confirmReset" in actionData ? (
+        <div className="notice notice--warning" role="alert" id="reset-feed">
+          <h3>Change your calendar link?</h3>
+          <p>The link above stops working at once: every calendar you added it to stops showing your shifts until you add the new one. Do this if someone else may have the link.</p>
+          <Form method="post" className="button-row">
+            <input type="hidden" name="intent" value="reset-feed" />
+            <input type="hidden" name="confirmed" value="yes" />
+            <button type="submit" className="button button--warning">Yes, change my calendar link</button>
+            <Link to="/my-shifts">Keep the link I have</Link>
+          </Form>
+        </div>
+      ) : (
+        <Form method="post">
+          <button type="submit" name="intent" value="reset-feed" className="button button--secondary">Change my calendar link</button>
+        </Form>
+      )}
 
       <h2>Past shifts</h2>
       {data.past.length ? <ul>{data.past.map((s) => <li key={s.id}>{formatUkDateWithDay(s.date)}: {s.session}{s.status === "cannot_attend" ? " (could not come)" : ""}</li>)}</ul> : <p>None yet.</p>}

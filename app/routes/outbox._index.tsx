@@ -56,20 +56,20 @@ export default function Outbox() {
       </nav>
       {messages.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead><tr><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Created</th></tr></thead>
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{m.toName}<br /><span className="muted">{m.toEmail}</span></th>
-                  <td><Link to={`/outbox/${m.id}`}>{m.subject}</Link></td>
-                  <td>
+                  <th scope="row">{m.toName}<br /><span className="muted wrap-anywhere">{m.toEmail}</span></th>
+                  <td data-label="Subject"><Link to={`/outbox/${m.id}`}>{m.subject}</Link></td>
+                  <td data-label="Status">
                     <span className={`tag ${STATUS_TAG[m.status] ?? ""}`}>{m.status[0].toUpperCase() + m.status.slice(1)}</span>
                     {m.status === "failed" ? <><br /><span className="muted">{m.attempts} attempt{m.attempts === 1 ? "" : "s"}: {m.lastError}</span></> : null}
                     {m.closedWords ? <><br /><span className="muted">{m.closedWords}</span></> : null}
                     {m.sentAt ? <><br /><span className="muted">{formatLondonDateTime(new Date(m.sentAt))}</span></> : null}
                   </td>
-                  <td>{formatLondonDateTime(new Date(m.createdAt))}</td>
+                  <td data-label="Created">{formatLondonDateTime(new Date(m.createdAt))}</td>
                 </tr>
               ))}
             </tbody>

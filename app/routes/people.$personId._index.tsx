@@ -69,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const parsed = parseForm(leaveSchema, formData);
     if (!parsed.ok) return { ...parsed, intent };
+    // Leaving takes someone off every later shift and ends their sign-in: ask once first.
+    if (formData.get("confirmed") !== "yes") return { ok: true as const, intent, confirmLeave: formatUkDate(parsed.data.leftOn!) };
     const result = await markLeft(actorOf(user), params.personId!, parsed.data.leftOn!, clock.today());
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
     return { ok: true as const, intent, message: `Marked as left. Their record and history are kept.${openedWords(result.opened)}` };
@@ -134,11 +136,11 @@ export default function PersonPage() {
 
       <h2>Roles</h2>
       <div className="table-wrap">
-        <table>
+        <table className="cards">
           <thead><tr><th scope="col">Role</th><th scope="col">From</th><th scope="col">Until</th></tr></thead>
           <tbody>
             {person.roleHistory.map((r) => (
-              <tr key={r.id}><td>{r.role}</td><td>{formatUkDate(r.startedOn)}</td><td>{r.endedOn ? formatUkDate(r.endedOn) : "Now"}</td></tr>
+              <tr key={r.id}><th scope="row">{r.role}</th><td data-label="From">{formatUkDate(r.startedOn)}</td><td data-label="Until">{r.endedOn ? formatUkDate(r.endedOn) : "Now"}</td></tr>
             ))}
           </tbody>
         </table>
@@ -171,7 +173,20 @@ export default function PersonPage() {
 
           {person.status !== "left" ? (
             <>
-              <h2>Mark as left</h2>
+              <h2 id="leave">Mark as left</h2>
+              {actionData?.ok && "confirmLeave" in actionData ? (
+                <div className="notice notice--warning" role="alert">
+                  <h3>Mark {person.name} as left, last day {actionData.confirmLeave}?</h3>
+                  <p>They come off every shift after that day (the rota shows the gaps), and their sign-in stops working. Their record and history are kept.</p>
+                  <Form method="post" className="button-row">
+                    <input type="hidden" name="intent" value="leave" />
+                    <input type="hidden" name="leftOn" value={actionData.confirmLeave} />
+                    <input type="hidden" name="confirmed" value="yes" />
+                    <button type="submit" className="button button--warning">Yes, mark {person.name} as left</button>
+                    <Link to={`/people/${person.id}`}>Cancel</Link>
+                  </Form>
+                </div>
+              ) : null}
               <p>Their record, checks and history are kept; they come off the rota and their sign-in stops working.</p>
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="leave" />

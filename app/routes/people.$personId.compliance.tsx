@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ClearedTag, RequirementTable } from "~/components/compliance";
-import { Checkbox, DateField, ErrorSummary, SelectField, TextArea, TextField, valueOf } from "~/components/forms";
+import { Checkbox, DateField, ErrorSummary, FieldScope, SelectField, TextArea, TextField, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { can } from "~/modules/auth/permissions";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
@@ -157,7 +157,7 @@ export default function PersonCompliancePage() {
     <>
       <p><Link to={`/people/${data.id}`}>Back to {data.name}</Link></p>
       {saved ? <div className="notice notice--success" role="status">{saved}</div> : null}
-      <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : undefined} labels={FIELD_LABELS} />
+      <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : undefined} labels={FIELD_LABELS} scope={actionData && !actionData.ok && actionData.target ? `${actionData.intent}-${actionData.target}` : null} />
       <h1>{data.name}: checks and training</h1>
 
       <Form method="get" className="filters no-print" aria-label="Show as on a date">
@@ -193,6 +193,7 @@ export default function PersonCompliancePage() {
               ) : null}
               {data.canEdit && c.updateServiceSubscribed ? (
                 <Panel id={`status-check-${c.id}`} title="Record an Update Service status check" open={Boolean(failed("add-status-check", c.id))}>
+                  <FieldScope id={`add-status-check-${c.id}`}>
                   <Form method="post" noValidate>
                     <input type="hidden" name="intent" value="add-status-check" />
                     <input type="hidden" name="dbsCheckId" value={c.id} />
@@ -201,6 +202,7 @@ export default function PersonCompliancePage() {
                     <TextField name="checkedBy" label="Checked by" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedBy")} error={errorsOf("add-status-check", c.id)?.checkedBy} />
                     <button type="submit">Save status check</button>
                   </Form>
+                  </FieldScope>
                 </Panel>
               ) : null}
             </li>
@@ -239,13 +241,15 @@ export default function PersonCompliancePage() {
               {r.notes ? <><br />{r.notes}</> : null}
               {data.canEdit && !r.receivedOn ? (
                 <Panel id={`received-${r.id}`} title="Record as received" open={Boolean(failed("reference-received", r.id))}>
+                  <FieldScope id={`reference-received-${r.id}`}>
                   <Form method="post" noValidate>
                     <input type="hidden" name="intent" value="reference-received" />
                     <input type="hidden" name="referenceId" value={r.id} />
                     <DateField name="receivedOn" label="Date received" defaultValue={valueOf(valuesOf("reference-received", r.id), "receivedOn", formatUkDate(data.today))} error={errorsOf("reference-received", r.id)?.receivedOn} />
                     <SelectField name="outcome" label="Outcome" options={options(REFERENCE_OUTCOMES, "Choose")} defaultValue={valueOf(valuesOf("reference-received", r.id), "outcome")} error={errorsOf("reference-received", r.id)?.outcome} />
-                    <button type="submit">Save</button>
+                    <button type="submit">Save<span className="visually-hidden"> reference from {r.refereeName}</span></button>
                   </Form>
+                  </FieldScope>
                 </Panel>
               ) : null}
             </li>
@@ -271,11 +275,11 @@ export default function PersonCompliancePage() {
       <h2 id="training">Training</h2>
       {data.training.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead><tr><th scope="col">Course</th><th scope="col">Completed</th><th scope="col">How</th><th scope="col">Evidence</th></tr></thead>
             <tbody>
               {data.training.map((t) => (
-                <tr key={t.id}><th scope="row">{t.course}</th><td>{formatUkDate(t.completedOn)}</td><td>{t.delivery}</td><td>{t.evidenceNote}</td></tr>
+                <tr key={t.id}><th scope="row">{t.course}</th><td data-label="Completed">{formatUkDate(t.completedOn)}</td><td data-label="How">{t.delivery}</td><td data-label="Evidence">{t.evidenceNote}</td></tr>
               ))}
             </tbody>
           </table>

@@ -60,7 +60,7 @@ export default function People() {
       <p aria-live="polite">{people.length === 1 ? "1 person" : `${people.length} people`}</p>
       {people.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead>
               <tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Status</th><th scope="col">Started</th><th scope="col">Contact</th></tr>
             </thead>
@@ -71,10 +71,10 @@ export default function People() {
                     <Link to={`/people/${person.id}`}>{person.name}</Link>
                     {person.conflict ? <><br /><ConflictTag /></> : null}
                   </th>
-                  <td>{person.roles}</td>
-                  <td><StatusTag status={person.status} />{person.leftOn ? <> on {formatUkDate(person.leftOn)}</> : null}</td>
-                  <td>{formatUkDate(person.startedOn) || "Not yet"}</td>
-                  <td>{person.email}{person.email && person.phone ? <br /> : null}{person.phone}</td>
+                  <td data-label="Roles">{person.roles}</td>
+                  <td data-label="Status"><StatusTag status={person.status} />{person.leftOn ? <> on {formatUkDate(person.leftOn)}</> : null}</td>
+                  <td data-label="Started">{formatUkDate(person.startedOn) || "Not yet"}</td>
+                  <td data-label="Contact" className="wrap-anywhere">{person.email}{person.email && person.phone ? <br /> : null}{person.phone}</td>
                 </tr>
               ))}
             </tbody>

@@ -94,15 +94,15 @@ export default function Rotas() {
       <h2>All rotas</h2>
       {rotas.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead><tr><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Sessions</th><th scope="col">Places filled</th></tr></thead>
             <tbody>
               {rotas.map((r) => (
                 <tr key={r.id}>
                   <th scope="row"><Link to={`/rota/${r.id}`}>{formatUkDate(r.startsOn)} to {formatUkDate(r.endsOn)}</Link></th>
-                  <td><span className={`tag ${r.status === "published" ? "tag--met" : "tag--due"}`}>{r.status === "published" ? "Published" : "Draft"}</span>{r.mode === "teams" ? " (teams)" : ""}</td>
-                  <td>{r.sessions}</td>
-                  <td>{r.filled} of {r.needed}</td>
+                  <td data-label="Status"><span className={`tag ${r.status === "published" ? "tag--met" : "tag--due"}`}>{r.status === "published" ? "Published" : "Draft"}</span>{r.mode === "teams" ? " (teams)" : ""}</td>
+                  <td data-label="Sessions">{r.sessions}</td>
+                  <td data-label="Places filled">{r.filled} of {r.needed}</td>
                 </tr>
               ))}
             </tbody>

@@ -58,14 +58,14 @@ export default function Sessions() {
       <p><Link to="/rota/sessions/new" className="button">Add a session</Link></p>
       {sessions.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead><tr><th scope="col">Session</th><th scope="col">When</th><th scope="col">On duty</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id}>
                   <th scope="row"><Link to={`/rota/sessions/${s.id}`}>{s.name}</Link>{s.location ? <><br /><span className="muted">{s.location}</span></> : null}{s.retired ? " (stopped)" : ""}</th>
-                  <td>{s.pattern}</td>
-                  <td>{s.needs}</td>
+                  <td data-label="When">{s.pattern}</td>
+                  <td data-label="On duty">{s.needs}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="sessionId" value={s.id} />

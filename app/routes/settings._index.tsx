@@ -146,14 +146,14 @@ export default function Settings() {
       <h2>Training courses</h2>
       <p>NACCC's ten modules are listed as "NACCC module 1" to "NACCC module 10": rename them to the titles your centre uses. <Link to="/settings/courses/new">Add a course</Link>.</p>
       <div className="table-wrap">
-        <table>
+        <table className="cards">
           <thead><tr><th scope="col">Course</th><th scope="col">Valid for</th><th scope="col">Required for</th><th scope="col"><span className="visually-hidden">Edit</span></th></tr></thead>
           <tbody>
             {courses.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{c.name}{c.retired ? " (retired)" : ""}</th>
-                <td>{c.validityMonths === null ? "Never expires" : c.validityMonths % 12 === 0 ? `${c.validityMonths / 12} year${c.validityMonths === 12 ? "" : "s"}` : `${c.validityMonths} months`}</td>
-                <td>{c.requiredFor || "Nobody (optional)"}</td>
+                <td data-label="Valid for">{c.validityMonths === null ? "Never expires" : c.validityMonths % 12 === 0 ? `${c.validityMonths / 12} year${c.validityMonths === 12 ? "" : "s"}` : `${c.validityMonths} months`}</td>
+                <td data-label="Required for">{c.requiredFor || "Nobody (optional)"}</td>
                 <td><Link to={`/settings/courses/${c.id}`}>Edit<span className="visually-hidden"> {c.name}</span></Link></td>
               </tr>
             ))}

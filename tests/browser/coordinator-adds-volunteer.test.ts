@@ -42,6 +42,8 @@ async function addVolunteerWithOneBadField(page: Page, firstName: string) {
   // The error summary leads to the field; the field says what is wrong; nothing typed is lost.
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await summary.waitFor();
+  // Focus moves to the summary (GOV.UK's pattern), with JavaScript or without.
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
   expect(await summary.getByRole("link").allTextContents()).toEqual(["Email address: Enter an email address in the correct format, like name@example.org"]);
   await expect(page.locator("#email-error").textContent()).resolves.toContain("Enter an email address in the correct format");
   expect(await page.getByLabel("First name").inputValue()).toBe(firstName);

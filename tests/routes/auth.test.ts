@@ -278,7 +278,7 @@ describe("one-time links (no mail server)", () => {
   it("audit every calendar link made or changed", async () => {
     const person = await createPerson(centreId, { firstName: "Cal", lastName: "Endar" });
     const user = await createUser(centreId, "volunteer", { personId: person.id });
-    await myShiftsAction(args(await postRequest("/my-shifts", { intent: "reset-feed" }, user)));
+    await myShiftsAction(args(await postRequest("/my-shifts", { intent: "reset-feed", confirmed: "yes" }, user)));
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { personId: person.id, action: "calendar-link" } });
     expect(event).toMatchObject({ actorName: user.name, summary: `${user.name} changed their calendar link (the old one stops working)` });
   });
@@ -364,7 +364,7 @@ describe("the audit log", () => {
     const assessor = await createUser(centreId, "assessor");
     const volunteer = await createUser(centreId, "volunteer");
     const person = await createPerson(centreId, { firstName: "Aud", lastName: "Ited", email: null });
-    await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: formatUkDate(clock.today()) }, coordinator), { personId: person.id }));
+    await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: formatUkDate(clock.today()), confirmed: "yes" }, coordinator), { personId: person.id }));
     const expected = await prisma.auditEvent.count({ where: { centreId } });
     for (const reader of [assessor, coordinator]) {
       const log = await auditLoader(args(await getRequest("/audit", reader)));

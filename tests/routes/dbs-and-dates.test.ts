@@ -101,7 +101,7 @@ describe("the matrix and CSV on a past date", () => {
   it("shows each person's status as it was on that date, in words", async () => {
     const person = await createPerson(centreId, { firstName: "Lena", lastName: "Leaver", startedOn: "2022-01-01" });
     const lastDay = addDaysIso(today, -30);
-    await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: formatUkDate(lastDay) }, coordinator), { personId: person.id }));
+    await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: formatUkDate(lastDay), confirmed: "yes" }, coordinator), { personId: person.id }));
     const before = await (await csvLoader(args(await getRequest(`/compliance/matrix.csv?date=${encodeURIComponent(formatUkDate(addDaysIso(lastDay, -1)))}`, coordinator)))).text();
     expect(before.split("\r\n").find((l) => l.startsWith("Lena Leaver"))!.split(",")[1]).toBe("Active");
     const page = await matrixLoader(args(await getRequest(`/compliance/matrix?status=active&date=${encodeURIComponent(formatUkDate(lastDay))}`, coordinator)));

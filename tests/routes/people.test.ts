@@ -154,7 +154,11 @@ describe("marking someone as left", () => {
   it("keeps the record, sets the date, ends their sign-in and audits it", async () => {
     const person = await createPerson(centreId, { firstName: "Les", lastName: "Leaving", startedOn: "2021-04-01" });
     const user = await createUser(centreId, "volunteer", { personId: person.id });
-    const result = await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: "30/06/2025" }, coordinator), { personId: person.id }));
+    // The first press only asks.
+    const asked = await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: "30/06/2025" }, coordinator), { personId: person.id }));
+    expect(asked).toEqual({ ok: true, intent: "leave", confirmLeave: "30 Jun 2025" });
+    expect((await prisma.person.findUniqueOrThrow({ where: { id: person.id } })).status).toBe("active");
+    const result = await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: "30/06/2025", confirmed: "yes" }, coordinator), { personId: person.id }));
     expect(result).toMatchObject({ ok: true });
     expect(await prisma.person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ status: "left", leftOn: "2025-06-30" });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).not.toBeNull();
@@ -167,7 +171,7 @@ describe("marking someone as left", () => {
 
   it("refuses a leaving date before they started", async () => {
     const person = await createPerson(centreId, { startedOn: "2024-03-01" });
-    const result = await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: "29/02/2024" }, coordinator), { personId: person.id }));
+    const result = await personAction(args(await postRequest(`/people/${person.id}`, { intent: "leave", leftOn: "29/02/2024", confirmed: "yes" }, coordinator), { personId: person.id }));
     expect(result).toMatchObject({ ok: false, errors: { leftOn: "The leaving date must be on or after their start date (1 Mar 2024)" } });
     expect((await prisma.person.findUniqueOrThrow({ where: { id: person.id } })).status).toBe("active");
   });

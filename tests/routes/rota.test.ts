@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { action as sessionAction, loader as sessionLoader } from "~/routes/rota.sessions.$sessionId";
 import { action as rotasAction, loader as rotasLoader } from "~/routes/rota._index";
 import { action as rotaAction, loader as rotaLoader } from "~/routes/rota.$rotaId._index";
+import { action as shiftAction, loader as shiftLoader } from "~/routes/rota.$rotaId.shifts.$shiftId";
 import { action as myShiftsAction, loader as myShiftsLoader } from "~/routes/my-shifts";
 import { loader as feedLoader } from "~/routes/calendar.$token[.]ics";
 import { loader as shiftIcsLoader } from "~/routes/my-shifts.$assignmentId[.]ics";
@@ -13,6 +14,7 @@ import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
 import { clock } from "~/utils/clock.server";
+import { weekStart } from "~/modules/rota/weeks";
 
 const today = clock.today();
 let centreId: string;
@@ -154,6 +156,22 @@ describe("drafting, editing and publishing a rota", () => {
     expect(done).toMatchObject({ kind: "done", warnings: [] });
   });
 
+  it("has a page per shift that edits the same way, and only shifts of that rota", async () => {
+    const { rota } = await rotaLoader(args(await getRequest(`/rota/${rotaId}`, coordinator), { rotaId }));
+    const target = rota.shifts.find((s) => !s.past && s.assignments.some((a) => a.status === "assigned"))!;
+    const page = await shiftLoader(args(await getRequest(`/rota/${rotaId}/shifts/${target.id}`, coordinator), { rotaId, shiftId: target.id }));
+    expect(page.shift).toMatchObject({ id: target.id, date: target.date });
+    const placed = page.shift.assignments.find((a) => a.status === "assigned")!;
+    expect(await shiftAction(args(await postRequest(`/rota/${rotaId}/shifts/${target.id}`, { intent: "remove", assignmentId: placed.id }, coordinator), { rotaId, shiftId: target.id })))
+      .toMatchObject({ kind: "done", message: "Taken off the shift." });
+    expect(await prisma.shiftAssignment.count({ where: { shiftId: target.id, personId: placed.personId, status: "assigned" } })).toBe(0);
+    const again = await shiftAction(args(await postRequest(`/rota/${rotaId}/shifts/${target.id}`, { intent: "assign", shiftId: target.id, personId: placed.personId, slot: placed.slot }, coordinator), { rotaId, shiftId: target.id }));
+    expect(again).toMatchObject({ kind: "done" });
+    expect(await prisma.shiftAssignment.count({ where: { shiftId: target.id, personId: placed.personId, status: "assigned" } })).toBe(1);
+    expect((await thrownResponse(async () => shiftLoader(args(await getRequest(`/rota/${rotaId}/shifts/nothing`, coordinator), { rotaId, shiftId: "nothing" })))).status).toBe(404);
+    expect((await thrownResponse(async () => shiftLoader(args(await getRequest(`/rota/${rotaId}/shifts/${target.id}`, volunteer), { rotaId, shiftId: target.id })))).status).toBe(403);
+  });
+
   it("is not open to volunteers", async () => {
     expect((await thrownResponse(async () => rotaLoader(args(await getRequest(`/rota/${rotaId}`, volunteer), { rotaId })))).status).toBe(403);
     expect((await thrownResponse(async () => rotaAction(args(await postRequest(`/rota/${rotaId}`, { intent: "publish" }, volunteer), { rotaId })))).status).toBe(403);
@@ -188,7 +206,10 @@ describe("a volunteer's shifts and calendar", () => {
   it("stops the old feed link working when they reset it", async () => {
     const before = await myShiftsLoader(args(await getRequest("/my-shifts", volunteer)));
     const oldToken = before.linked ? before.feedUrl.split("/calendar/")[1].replace(".ics", "") : "";
-    await myShiftsAction(args(await postRequest("/my-shifts", { intent: "reset-feed" }, volunteer)));
+    // The first press only asks; the link still works.
+    expect(await myShiftsAction(args(await postRequest("/my-shifts", { intent: "reset-feed" }, volunteer)))).toEqual({ confirmReset: true });
+    expect((await feedLoader(args(await getRequest(`/calendar/${oldToken}.ics`), { token: oldToken }))).status).toBe(200);
+    await myShiftsAction(args(await postRequest("/my-shifts", { intent: "reset-feed", confirmed: "yes" }, volunteer)));
     expect((await feedLoader(args(await getRequest(`/calendar/${oldToken}.ics`), { token: oldToken }))).status).toBe(404);
   });
 
@@ -202,13 +223,18 @@ describe("a volunteer's shifts and calendar", () => {
 
   it("lets them say they cannot come: the gap shows on the co-ordinator's dashboard at once", async () => {
     // A Saturday always falls within the next seven days, and beforeAll put Vera on the first one.
-    const mine = await prisma.shiftAssignment.findFirstOrThrow({ where: { personId: vol.id, status: "assigned", shift: { date: { gte: today, lte: addDaysIso(today, 7) } } } });
+    const mine = await prisma.shiftAssignment.findFirstOrThrow({ where: { personId: vol.id, status: "assigned", shift: { date: { gte: today, lte: addDaysIso(today, 7) } } }, include: { shift: true } });
     const before = await dashboardLoader(args(await getRequest("/compliance", coordinator)));
     expect(before.short.some((s) => s.shiftId === mine.shiftId)).toBe(false);
     await myShiftsAction(args(await postRequest("/my-shifts", { intent: "cannot-attend", assignmentId: mine.id, note: "Car broke down" }, volunteer)));
     expect(await prisma.shiftAssignment.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ status: "cannot_attend", note: "Car broke down" });
     const after = await dashboardLoader(args(await getRequest("/compliance", coordinator)));
     expect(after.short.find((s) => s.shiftId === mine.shiftId)?.short).toBe("1 volunteer");
+    // The chart of places filled loses the place in that week, and only there.
+    const week = (d: typeof before) => d.staffing!.find((w) => w.weekStart === weekStart(mine.shift.date))!;
+    expect(week(after)).toEqual({ ...week(before), filled: week(before).filled - 1 });
+    expect(after.trend).toHaveLength(12);
+    expect(after.trend[11]).toMatchObject({ date: today, people: after.summary.people, cleared: after.summary.cleared });
     const other = await prisma.shiftAssignment.findFirstOrThrow({ where: { personId: { not: vol.id }, status: "assigned" } });
     expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", { intent: "cannot-attend", assignmentId: other.id }, volunteer))))).status).toBe(404);
   });

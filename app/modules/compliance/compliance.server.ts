@@ -12,7 +12,7 @@ import {
 } from "./requirements";
 import { evaluatePerson, type CourseFacts, type PersonFacts } from "./rules";
 import { statusOn } from "~/modules/people/status";
-import type { PersonRow } from "./overview";
+import { filterRows, summarise, type PersonRow } from "./overview";
 import type { DbsEvidence } from "./csv";
 import type { z } from "zod";
 import type { courseSchema, dbsCheckSchema, referenceReceivedSchema, referenceSchema, settingsSchema, statusCheckSchema, trainingSchema } from "./validation";
@@ -154,6 +154,18 @@ export async function centreCompliance(centreId: string, date: IsoDate) {
     dbs: latestDbsOn(person.dbsRecords, date),
   })) satisfies PersonRow[];
   return { settings, courses, rows };
+}
+
+/**
+ * The centre's compliance at each date (the dashboard's chart), from one read of the records and
+ * the same point-in-time rules as every other view: who was counted, cleared and fully compliant then.
+ */
+export async function complianceTrend(centreId: string, dates: readonly IsoDate[]) {
+  const { settings, courses, people } = await loadCentreFacts(centreId);
+  return dates.map((date) => {
+    const rows = people.map((person) => ({ id: person.id, name: person.name, status: statusOn(person, date), compliance: evaluatePerson(person.facts, courses, settings, date) }));
+    return { date, ...summarise(filterRows(rows, {})) };
+  });
 }
 
 /** One person's records (newest first) and their compliance on `date`. */

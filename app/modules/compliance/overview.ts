@@ -2,7 +2,7 @@
  * Centre-wide views built from each person's compliance: what needs attention now (dashboard),
  * and the people × requirements matrix. Pure.
  */
-import { daysBetween, type IsoDate } from "~/utils/dates";
+import { addDaysIso, addMonthsIso, daysBetween, type IsoDate } from "~/utils/dates";
 import { STATUS_SEVERITY, STATUS_WORDS, isInDate, type PersonCompliance, type RequirementResult, type RequirementStatus } from "./rules";
 import { notClearedWords, requirementWords } from "./words";
 
@@ -130,4 +130,26 @@ export function matrixColumns(courses: { id: string; name: string; kind: string;
 export function cellFor(row: PersonRow, column: MatrixColumn): Cell {
   const results = row.compliance.requirements.filter((r) => column.requirementKeys.includes(r.key));
   return results.length === 1 ? cellOf(results[0]) : summariseGroup(results);
+}
+
+export type PersonAttention = { personId: string; personName: string; items: AttentionItem[] };
+
+/** The dashboard's lists one row per person: everything of theirs together, people in name order. */
+export function groupByPerson(items: readonly AttentionItem[]): PersonAttention[] {
+  const byPerson = new Map<string, PersonAttention>();
+  for (const item of items) {
+    const entry = byPerson.get(item.personId) ?? { personId: item.personId, personName: item.personName, items: [] };
+    entry.items.push(item);
+    byPerson.set(item.personId, entry);
+  }
+  return [...byPerson.values()].sort((a, b) => a.personName.localeCompare(b.personName));
+}
+
+/** The last day of each of the `count` months up to today's, with today standing for its own month. */
+export function monthEnds(today: IsoDate, count = 12): IsoDate[] {
+  const firstOfThisMonth = `${today.slice(0, 8)}01`;
+  const ends: IsoDate[] = [];
+  for (let back = count - 1; back >= 1; back--) ends.push(addDaysIso(addMonthsIso(firstOfThisMonth, -back + 1), -1));
+  ends.push(today);
+  return ends;
 }

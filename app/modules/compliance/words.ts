@@ -118,3 +118,17 @@ export function findingWords(finding: Finding): string {
   }
   return `Started ${formatUkDate(finding.startedOn)}, before their references were in (the ${ordinal(finding.required)} received ${formatUkDate(finding.completeOn)})`;
 }
+
+/** "NACCC module 7", "NACCC module 10", "NACCC module 8" → "NACCC module 7, 8, 10": a numbered series read once. */
+export function combineNumbered(labels: readonly string[]): string[] {
+  const series = new Map<string, number[]>();
+  const out: (string | { prefix: string })[] = [];
+  for (const label of labels) {
+    const match = /^(.*\S)\s+(\d+)$/.exec(label);
+    if (!match) { out.push(label); continue; }
+    const [, prefix, number] = match;
+    if (!series.has(prefix)) { series.set(prefix, []); out.push({ prefix }); }
+    series.get(prefix)!.push(Number(number));
+  }
+  return out.map((entry) => typeof entry === "string" ? entry : `${entry.prefix} ${series.get(entry.prefix)!.sort((a, b) => a - b).join(", ")}`);
+}

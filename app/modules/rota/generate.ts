@@ -61,12 +61,15 @@ export type Shortfall = {
   missing: number;
   ruledOut: Partial<Record<ProblemCode, number>>;
   notCleared: ClearanceBlocker[];
+  /** The breaks (in weeks) asked for by those who served too recently. */
+  gapWeeks: number[];
 };
 
 /** Counts, for each rule, the people it alone kept from a place (their first problem). */
 export function explainShortfall(shift: RotaShift, slot: Slot, missing: number, people: RotaPerson[], context: RotaContext): Shortfall {
   const ruledOut: Partial<Record<ProblemCode, number>> = {};
   const notCleared = new Set<ClearanceBlocker>();
+  const gapWeeks = new Set<number>();
   for (const person of people) {
     const problems = problemsFor(person, shift, slot, context);
     if (problems.some((p) => p.code === "wrong_role" || p.code === "role_gone" || p.code === "already_on_shift")) continue;
@@ -74,8 +77,9 @@ export function explainShortfall(shift: RotaShift, slot: Slot, missing: number, 
     if (!first) continue;
     ruledOut[first.code] = (ruledOut[first.code] ?? 0) + 1;
     if (first.code === "not_cleared") for (const b of first.blockers) notCleared.add(b);
+    if (first.code === "within_gap") gapWeeks.add(first.weeks);
   }
-  return { shiftKey: shift.key, slot, missing, ruledOut, notCleared: [...notCleared].sort() };
+  return { shiftKey: shift.key, slot, missing, ruledOut, notCleared: [...notCleared].sort(), gapWeeks: [...gapWeeks].sort((a, b) => a - b) };
 }
 
 export type Team = { id: string; name: string; memberIds: string[] };

@@ -17,6 +17,7 @@ import {
 } from "./eligibility";
 import { explainShortfall, generateRota, rankCandidates } from "./generate";
 import { sessionOccurrences, WEEKDAYS, type SessionForOccurrences, type WeekdayCode } from "./recurrence";
+import { staffingByWeek } from "./weeks";
 import { SLOT_LABELS, fairnessWords, problemWords, shortfallWords, unfilledWords, voidWords } from "./words";
 
 function weekdayCodes(value: string): WeekdayCode[] {
@@ -489,6 +490,20 @@ export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { p
       .map((a) => ({ shiftId: shift.id, rotaId: shift.rotaId, date: shift.date, session: shift.session.name, name: fullName(a.person), why: voidWords(voids.get(a.id)!) })),
   );
   return { short, voided };
+}
+
+/** Places needed and filled on published rotas each week (the dashboard's chart); placements re-checked on their dates. */
+export async function staffingHistory(centreId: string, from: IsoDate, to: IsoDate, today: IsoDate = clock.today()) {
+  const shifts = await prisma.shift.findMany({
+    where: { rota: { centreId, status: "published" }, date: { gte: from, lte: to } },
+    include: { session: { select: { name: true } }, assignments: { select: { id: true, personId: true, slot: true, status: true } } },
+  });
+  const voids = await checkPlacements(prisma, centreId, shifts, today);
+  return staffingByWeek(shifts.map((shift) => ({
+    date: shift.date,
+    needed: shift.coordinatorsNeeded + shift.staffNeeded + shift.volunteersNeeded,
+    filled: shift.assignments.filter((a) => a.status === "assigned" && !voids.has(a.id)).length,
+  })), from, to);
 }
 
 /**

@@ -75,7 +75,7 @@ const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven
 const RULED_OUT_WORDS: Partial<Record<ProblemCode, string>> = {
   unavailable: "unavailable",
   not_cleared: "not cleared",
-  within_gap: "served within their gap",
+  within_gap: "served too recently",
   double_booked: "on another shift at the time",
   not_active: "not active (paused, applicant or left)",
   conflict: "conflict of interest",
@@ -83,13 +83,18 @@ const RULED_OUT_WORDS: Partial<Record<ProblemCode, string>> = {
 
 const RULED_OUT_ORDER: ProblemCode[] = ["unavailable", "not_cleared", "within_gap", "double_booked", "not_active", "conflict"];
 
-/** "Sat 14 Mar: one volunteer short — 3 unavailable, 2 not cleared (DBS recheck due), 1 served within their gap" */
+function orList(numbers: readonly number[]) {
+  return numbers.length <= 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} or ${numbers[numbers.length - 1]}`;
+}
+
+/** "Sat 14 Mar: one volunteer short — 3 unavailable, 2 not cleared (DBS recheck due), 1 served too recently (they asked for every 4 weeks)" */
 export function shortfallWords(shortfall: Shortfall, date: IsoDate): string {
   const { slot, missing } = shortfall;
   const label = missing === 1 ? SLOT_LABELS[slot].one : SLOT_LABELS[slot].many;
   const head = `${shortDate(date)}: ${NUMBER_WORDS[missing] ?? missing} ${label} short`;
   const parts = RULED_OUT_ORDER.filter((code) => shortfall.ruledOut[code]).map((code) => {
-    const why = code === "not_cleared" ? ` (${shortfall.notCleared.length ? blockersInWords(shortfall.notCleared).split(", ").join("; ") : "no compliance record"})` : "";
+    const why = code === "not_cleared" ? ` (${shortfall.notCleared.length ? blockersInWords(shortfall.notCleared).split(", ").join("; ") : "no compliance record"})`
+      : code === "within_gap" && shortfall.gapWeeks.length ? ` (they asked for every ${orList(shortfall.gapWeeks)} weeks)` : "";
     return `${shortfall.ruledOut[code]} ${RULED_OUT_WORDS[code]}${why}`;
   });
   return `${head} — ${parts.length ? parts.join(", ") : `no one else holds the ${SLOT_LABELS[slot].one} role`}`;

@@ -81,7 +81,7 @@ describe("generating a rota", () => {
     const result = generateRota([shift("2026-03-07"), shift("2026-04-04")], [person("Ann", { serveEveryWeeks: 5 })]);
     expect(names(result, "2026-03-07")).toEqual(["Ann"]);
     expect(names(result, "2026-04-04")).toEqual([]);
-    expect(result.shortfalls.map((s) => s.explanation)).toEqual(["Sat 4 Apr: one volunteer short — 1 served within their gap"]);
+    expect(result.shortfalls.map((s) => s.explanation)).toEqual(["Sat 4 Apr: one volunteer short — 1 served too recently (they asked for every 5 weeks)"]);
   });
 
   it("counts an earlier rota's shift in the gap", () => {
@@ -155,7 +155,7 @@ describe("generating a rota", () => {
     ];
     const result = generateRota([shift("2026-03-14", { volunteer: 1 })], people);
     expect(result.shortfalls).toEqual([
-      { shiftKey: "2026-03-14", slot: "volunteer", missing: 1, explanation: "Sat 14 Mar: one volunteer short — 3 unavailable, 2 not cleared (DBS recheck due), 1 served within their gap" },
+      { shiftKey: "2026-03-14", slot: "volunteer", missing: 1, explanation: "Sat 14 Mar: one volunteer short — 3 unavailable, 2 not cleared (DBS recheck due), 1 served too recently (they asked for every 4 weeks)" },
     ]);
   });
 
