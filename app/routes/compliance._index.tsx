@@ -4,7 +4,7 @@ import { PairedBarChart, ShareLineChart } from "~/components/charts";
 import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { centreCompliance, complianceTrend } from "~/modules/compliance/compliance.server";
+import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, monthEnds, summarise, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { combineNumbered } from "~/modules/compliance/words";
 import { rotaGaps, staffingHistory } from "~/modules/rota/rota.server";
@@ -21,10 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
-  const [{ rows }, gaps, trend, staffing] = await Promise.all([
-    centreCompliance(user.centreId, today),
+  const [{ rows, trend }, gaps, staffing] = await Promise.all([
+    centreCompliance(user.centreId, today, { trendDates: monthEnds(today) }),
     canManageRota ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
-    complianceTrend(user.centreId, monthEnds(today)),
     canManageRota ? staffingHistory(user.centreId, staffingFrom, staffingTo, today) : Promise.resolve(null),
   ]);
   const weekAhead = addDaysIso(today, 7);

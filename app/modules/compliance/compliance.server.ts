@@ -144,28 +144,27 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
 }
 
 /** Everyone at the centre with their compliance on `date`. */
-export async function centreCompliance(centreId: string, date: IsoDate) {
-  const { settings, courses, people } = await loadCentreFacts(centreId);
-  const rows = people.map((person) => ({
+type CentreFacts = Awaited<ReturnType<typeof loadCentreFacts>>;
+
+function rowsOn({ settings, courses, people }: CentreFacts, date: IsoDate) {
+  return people.map((person) => ({
     id: person.id,
     name: person.name,
     status: statusOn(person, date),
     compliance: evaluatePerson(person.facts, courses, settings, date),
     dbs: latestDbsOn(person.dbsRecords, date),
   })) satisfies PersonRow[];
-  return { settings, courses, rows };
 }
 
 /**
- * The centre's compliance at each date (the dashboard's chart), from one read of the records and
- * the same point-in-time rules as every other view: who was counted, cleared and fully compliant then.
+ * Everyone's compliance on `date`, from one read of the records. With `trendDates`, also the
+ * centre's counts on each of those dates (the dashboard's chart) by the same point-in-time rules,
+ * from the same read.
  */
-export async function complianceTrend(centreId: string, dates: readonly IsoDate[]) {
-  const { settings, courses, people } = await loadCentreFacts(centreId);
-  return dates.map((date) => {
-    const rows = people.map((person) => ({ id: person.id, name: person.name, status: statusOn(person, date), compliance: evaluatePerson(person.facts, courses, settings, date) }));
-    return { date, ...summarise(filterRows(rows, {})) };
-  });
+export async function centreCompliance(centreId: string, date: IsoDate, { trendDates = [] }: { trendDates?: readonly IsoDate[] } = {}) {
+  const facts = await loadCentreFacts(centreId);
+  const trend = trendDates.map((on) => ({ date: on, ...summarise(filterRows(rowsOn(facts, on), {})) }));
+  return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date), trend };
 }
 
 /** One person's records (newest first) and their compliance on `date`. */
