@@ -34,7 +34,9 @@ function navFor(accessRole: string): NavItem[] {
   if (can(accessRole, "accounts:manage")) items.push({ to: "/accounts", label: "Sign-ins" });
   if (can(accessRole, "rota:manage")) items.push({ to: "/outbox", label: "Outbox" });
   if (can(accessRole, "compliance:write")) items.push({ to: "/settings", label: "Settings" });
-  if (accessRole !== "assessor") items.push({ to: "/my-shifts", label: "My shifts" }, { to: "/me", label: "My record" });
+  if (accessRole !== "assessor") items.push({ to: "/my-shifts", label: "My shifts" });
+  if (accessRole !== "assessor" && !can(accessRole, "rota:manage")) items.push({ to: "/shifts", label: "Rota" });
+  if (accessRole !== "assessor") items.push({ to: "/me", label: "My record" });
   return items;
 }
 

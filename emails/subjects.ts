@@ -33,6 +33,18 @@ export const subjects = {
     const [item] = items;
     return `${item.requirement}: ${item.when.charAt(0).toLowerCase()}${item.when.slice(1)}`;
   },
+  rotaChange({ event, session, date }: { event: "took" | "requested" | "swap-taken" | "your-swap-taken"; session: string; date: IsoDate }) {
+    const on = `${session}, ${formatUkDateWithDay(date)}`;
+    switch (event) {
+      case "took": return `Rota change: a volunteer took an open place on ${on}`;
+      case "requested": return `Waiting for your yes: a volunteer asked to take a place on ${on}`;
+      case "swap-taken": return `Rota change: a swap was taken on ${on}`;
+      case "your-swap-taken": return `Your swap was taken: you are no longer on ${on}`;
+    }
+  },
+  openShifts() {
+    return "Shifts that need someone, which you could take";
+  },
   digest({ weekOf, expired, due, gaps }: { weekOf: string; expired: unknown[]; due: { lines: unknown[] }[]; gaps: unknown[] }) {
     const dueCount = due.reduce((n, d) => n + d.lines.length, 0);
     return `Week of ${weekOf}: ${expired.length} expired, ${dueCount} due in 90 days, ${gaps.length} rota gaps`;

@@ -23,7 +23,7 @@ export function standingOn(shift: Pick<RotaPageShift, "assignments">) {
 
 function ShiftCell({ shift, rotaId, forPrint }: { shift: RotaPageShift; rotaId: string; forPrint: boolean }) {
   const standing = standingOn(shift);
-  const off = shift.assignments.filter((a) => a.status === "cannot_attend" || (a.status === "assigned" && a.offBecause));
+  const off = shift.assignments.filter((a) => a.status === "cannot_attend" || a.status === "pending" || (a.status === "assigned" && a.offBecause));
   const short = shift.gaps.reduce((n, g) => n + g.missing, 0);
   return (
     <div className={`grid-shift${short ? " grid-shift--short" : ""}`}>
@@ -44,7 +44,9 @@ function ShiftCell({ shift, rotaId, forPrint }: { shift: RotaPageShift; rotaId: 
       })}
       {!forPrint && off.length ? (
         <ul className="grid-shift__off">
-          {off.map((a) => <li key={a.id}><s>{a.name}</s> {a.status === "cannot_attend" ? "cannot come" : `cannot do it: ${a.offBecause}`}</li>)}
+          {off.map((a) => a.status === "pending"
+            ? <li key={a.id}>{a.name} asked to take a place: waiting for your yes</li>
+            : <li key={a.id}><s>{a.name}</s> {a.status === "cannot_attend" ? "cannot come" : `cannot do it: ${a.offBecause}`}</li>)}
         </ul>
       ) : null}
       {short ? (

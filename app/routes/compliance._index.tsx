@@ -8,6 +8,8 @@ import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, monthEnds, summarise, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { combineNumbered } from "~/modules/compliance/words";
 import { rotaGaps, staffingHistory } from "~/modules/rota/rota.server";
+import { selfServiceOverview } from "~/modules/rota/self-service.server";
+import { VolunteerRequests } from "~/components/volunteer-requests";
 import { weekStart } from "~/modules/rota/weeks";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
@@ -21,15 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
-  const [{ rows, trend }, gaps, staffing] = await Promise.all([
+  const [{ rows, trend }, gaps, staffing, requests] = await Promise.all([
     centreCompliance(user.centreId, today, { trendDates: monthEnds(today) }),
     canManageRota ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
     canManageRota ? staffingHistory(user.centreId, staffingFrom, staffingTo, today) : Promise.resolve(null),
+    canManageRota ? selfServiceOverview(user.centreId) : Promise.resolve(null),
   ]);
   const weekAhead = addDaysIso(today, 7);
   return {
     trend,
     staffing,
+    requests,
     short: gaps ? gaps.short.filter((s) => s.date <= weekAhead) : [],
     voided: gaps?.voided ?? [],
     today,
@@ -115,7 +119,7 @@ function percentOf(part: number, whole: number) {
 }
 
 export default function Dashboard() {
-  const { today, summary, attention, canEdit, short, voided, trend, staffing } = useLoaderData<typeof loader>();
+  const { today, summary, attention, canEdit, short, voided, trend, staffing, requests } = useLoaderData<typeof loader>();
   const missing = groupByPerson(attention.missing);
   const expired = groupByPerson(attention.expired);
   const dueLabels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
@@ -138,6 +142,12 @@ export default function Dashboard() {
           <p>Checked again on each shift's date. Each is a gap on its rota, with who could cover.</p>
           <ul>{voided.map((v) => <li key={`${v.shiftId}-${v.name}`}><a href={`/rota/${v.rotaId}/shifts/${v.shiftId}`}>{v.session}, {formatUkDateWithDay(v.date)}</a>: {v.name}, {v.why}</li>)}</ul>
         </div>
+      ) : null}
+      {requests && (requests.pending.length || requests.unanswered.length || requests.offered.length) ? (
+        <section id="volunteer-requests" className="notice" aria-labelledby="volunteer-requests-heading">
+          <h2 id="volunteer-requests-heading">Volunteers' requests</h2>
+          <VolunteerRequests data={requests} headingLevel={3} />
+        </section>
       ) : null}
       <nav aria-label="On this page" className="no-print">
         <ul>

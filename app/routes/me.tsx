@@ -11,6 +11,7 @@ import { fullName } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
 import { formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
+import { myService } from "~/modules/rota/service.server";
 
 export const meta: MetaFunction = () => [{ title: "My record" }];
 
@@ -18,9 +19,10 @@ export const meta: MetaFunction = () => [{ title: "My record" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "self:read");
   const today = clock.today();
-  const [found, sessions] = await Promise.all([
+  const [found, sessions, service] = await Promise.all([
     user.personId ? personCompliance(user.centreId, user.personId, today) : null,
     listSessions(user.id),
+    user.personId ? myService(user.personId, today) : null,
   ]);
   const devices = sessions.map((s) => ({ ...s, current: s.id === user.sessionId }));
   if (!found) return { name: user.name, person: null, devices };
@@ -43,12 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       needsAction: required.filter((r) => r.status !== "met").length,
       requirements: required,
     },
+    service,
     devices,
   };
 }
 
 export default function Me() {
-  const { name, person, devices } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { name, person, devices } = data;
   if (!person) {
     return (
       <>
@@ -78,9 +82,42 @@ export default function Me() {
       </p>
       <RequirementTable requirements={person.requirements} personId={person.id} canEdit={false} caption="What you need, and until when it is in date" />
       <p>Done some training or had a new DBS check? Tell your co-ordinator so they can record it.</p>
+      {"service" in data && data.service ? <ServiceRecord service={data.service} /> : null}
       <h2>Signed-in devices</h2>
       <SignedInDevices devices={devices} />
       <p><Link to="/me/sign-in">Your sign-in: password, two-factor sign-in and which emails you get</Link></p>
+    </>
+  );
+}
+
+function monthName(month: string) {
+  return new Date(`${month}-15T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Shifts served, for references and awards: hours per year, then month by month. */
+function ServiceRecord({ service }: { service: { total: number; byYear: { year: string; shifts: number; hours: number }[]; byMonth: { month: string; shifts: number; hours: number }[] } }) {
+  return (
+    <>
+      <h2 id="service">My record of service</h2>
+      {service.total ? (
+        <>
+          <p>{service.total} shift{service.total === 1 ? "" : "s"} served on published rotas. Useful for references and volunteering awards.</p>
+          <div className="table-wrap">
+            <table className="cards">
+              <caption>Hours by year</caption>
+              <thead><tr><th scope="col">Year</th><th scope="col">Shifts</th><th scope="col">Hours</th></tr></thead>
+              <tbody>{service.byYear.map((y) => <tr key={y.year}><th scope="row">{y.year}</th><td data-label="Shifts">{y.shifts}</td><td data-label="Hours">{y.hours}</td></tr>)}</tbody>
+            </table>
+          </div>
+          <div className="table-wrap">
+            <table className="cards">
+              <caption>Shifts by month</caption>
+              <thead><tr><th scope="col">Month</th><th scope="col">Shifts</th><th scope="col">Hours</th></tr></thead>
+              <tbody>{service.byMonth.map((m) => <tr key={m.month}><th scope="row">{monthName(m.month)}</th><td data-label="Shifts">{m.shifts}</td><td data-label="Hours">{m.hours}</td></tr>)}</tbody>
+            </table>
+          </div>
+        </>
+      ) : <p>No shifts served yet: they appear here once the day has passed.</p>}
     </>
   );
 }

@@ -43,8 +43,18 @@ export default function ShiftPage() {
               <ul className="record-list">
                 {placed.map((a) => (
                   <li key={a.id}>
-                    {a.status === "assigned" && !a.offBecause ? a.name : <s>{a.name}</s>}
+                    {(a.status === "assigned" && !a.offBecause) || a.status === "pending" ? a.name : <s>{a.name}</s>}
                     {a.status === "cannot_attend" ? <strong> can no longer come{a.note ? `: “${a.note}”` : ""}</strong> : null}
+                    {a.status === "pending" ? (
+                      <>
+                        <strong> asked to take this place from the open list: waiting for your yes</strong>
+                        <Form method="post" action="/rota/requests" className="button-row">
+                          <input type="hidden" name="assignmentId" value={a.id} />
+                          <button type="submit" name="intent" value="approve" className="button">Yes<span className="visually-hidden">, {a.name}</span></button>
+                          <button type="submit" name="intent" value="decline" className="button button--secondary">No<span className="visually-hidden">, not {a.name}</span></button>
+                        </Form>
+                      </>
+                    ) : null}
                     {a.offBecause ? <strong> cannot do this shift: {a.offBecause}</strong> : null}{" "}
                     {a.status === "assigned" && !shift.past ? (
                       <Form method="post" className="inline-form">

@@ -57,7 +57,7 @@ export default function Rotas() {
   return (
     <>
       <h1>Rotas</h1>
-      <p><Link to="/rota/sessions">Sessions and closures</Link> · <Link to="/rota/teams">Teams</Link></p>
+      <p><Link to="/rota/sessions">Sessions and closures</Link> · <Link to="/rota/teams">Teams</Link> · <Link to="/rota/requests">Volunteers' requests</Link> · <Link to="/rota/service">Record of service</Link> · <Link to="/shifts">Week and month view</Link></p>
       {short.length ? (
         <div className="notice notice--warning" role="status">
           <h2>Short in the next week</h2>

@@ -11,7 +11,7 @@ import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
 import { prisma } from "~/db.server";
 import { setCentreSetting } from "~/modules/rota/setup.server";
-import { reminderSettingsSchema, rotaSettingsSchema, signInSettingsSchema, WEEKDAY_OPTIONS } from "~/modules/rota/validation";
+import { OPEN_SHIFT_TAKING, reminderSettingsSchema, rotaSettingsSchema, selfServiceSettingsSchema, signInSettingsSchema, WEEKDAY_OPTIONS } from "~/modules/rota/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [settings, courses, centre] = await Promise.all([
     getSettings(user.centreId),
     getCourses(user.centreId),
-    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, offersSupervised: true, requireTwoFactor: true } }),
+    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, offersSupervised: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true } }),
   ]);
   return { settings, centre, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
 }
@@ -40,6 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed;
     await setCentreSetting(actorOf(user), "serveEveryWeeks", parsed.data.serveEveryWeeks);
     await setCentreSetting(actorOf(user), "nation", parsed.data.nation);
+    return redirect("/settings?saved=1");
+  }
+  if (formData.get("intent") === "self-service") {
+    const parsed = parseForm(selfServiceSettingsSchema, formData);
+    if (!parsed.ok) return parsed;
+    await setCentreSetting(actorOf(user), "openShiftTaking", parsed.data.openShiftTaking);
+    await setCentreSetting(actorOf(user), "swapCutoffHours", parsed.data.swapCutoffHours);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "sign-in") {
@@ -129,6 +136,29 @@ export default function Settings() {
           error={errors?.nation}
         />
         <button type="submit" className="button button--secondary">Save rota settings</button>
+      </Form>
+
+      <h2>Open shifts and swaps</h2>
+      <p>Volunteers can take empty places on a published rota themselves, and ask colleagues to take theirs. Either way you are told, and it is in the audit log.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="self-service" />
+        <SelectField
+          name="openShiftTaking"
+          label="When a volunteer takes an open place, it is theirs"
+          options={Object.entries(OPEN_SHIFT_TAKING)}
+          defaultValue={valueOf(values, "openShiftTaking", centre.openShiftTaking)}
+          error={errors?.openShiftTaking}
+        />
+        <TextField
+          name="swapCutoffHours"
+          label="Swap requests close this many hours before the shift"
+          hint="A request nobody has taken by then shows on your dashboard as a gap, with who could cover. 72 hours is three days."
+          inputMode="numeric"
+          width="short"
+          defaultValue={valueOf(values, "swapCutoffHours", String(centre.swapCutoffHours))}
+          error={errors?.swapCutoffHours}
+        />
+        <button type="submit" className="button button--secondary">Save open shift settings</button>
       </Form>
 
       <h2>Signing in</h2>

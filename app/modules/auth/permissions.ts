@@ -19,11 +19,12 @@ export type Permission =
   | "compliance:read"
   | "compliance:write"
   | "self:read"
-  | "rota:manage";
+  | "rota:manage"
+  | "shifts:take";
 
 const PERMISSIONS: Record<AccessRole, readonly Permission[]> = {
-  coordinator: ["people:read", "people:write", "audit:read", "accounts:manage", "compliance:read", "compliance:write", "self:read", "rota:manage"],
-  volunteer: ["self:read"],
+  coordinator: ["people:read", "people:write", "audit:read", "accounts:manage", "compliance:read", "compliance:write", "self:read", "rota:manage", "shifts:take"],
+  volunteer: ["self:read", "shifts:take"],
   assessor: ["people:read", "audit:read", "compliance:read"],
 };
 

@@ -14,7 +14,7 @@ import type { MatrixColumn, PersonRow } from "./overview";
 export type DbsEvidence = { certificateNumber: string; issuedOn: IsoDate; level: string; decision: string; seenBy: string; seenOn: IsoDate } | null;
 
 /** Cells starting with these would be read as formulas (CSV injection). */
-function safe(text: string) {
+export function safe(text: string) {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

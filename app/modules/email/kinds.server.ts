@@ -26,6 +26,11 @@ import ExpiryReminder, { subjectForReminder, type ReminderItem } from "../../../
 import CoordinatorDigest, { subjectForDigest } from "../../../emails/coordinator-digest";
 import RotaPublished, { subjectForRota, type ShiftLine } from "../../../emails/rota-published";
 import ShiftReminder, { subjectForShift } from "../../../emails/shift-reminder";
+import OpenShifts, { subjectForOpenShifts } from "../../../emails/open-shifts";
+import RotaChange from "../../../emails/rota-change";
+import { subjects } from "../../../emails/subjects";
+import { fullName } from "~/modules/people/people.server";
+import { openToPerson } from "~/modules/rota/self-service.server";
 import { renderEmail, type Attachment } from "./outbox.server";
 import { footerFor, unsubscribeHeaders, type Footer, type StoppableKind } from "./preferences.server";
 
@@ -214,6 +219,68 @@ const shiftReminder: Renderer = async (message, params, ctx) => {
   return { subject: subjectForShift(props), element: createElement(ShiftReminder, props), attachments: [icsAttachment([assignment], "My shift")], footer };
 };
 
+const openShifts: Renderer = async (message, _params, ctx) => {
+  const person = await prisma.person.findUnique({ where: { id: message.personId ?? "-" }, select: { firstName: true, status: true, openShiftEmails: true } });
+  if (!person || person.status !== "active") return { cancel: "recipient_gone" };
+  if (!person.openShiftEmails) return { cancel: "turned_off" };
+  // What is open when it leaves, not when it was queued: a place taken since is not offered.
+  const open = await openToPerson(message.centreId, message.personId!, ctx.now);
+  if (!open.places.length && !open.swaps.length) return { cancel: "nothing_open" };
+  const line = (s: { when: string; session: string; as: string; location: string }) => ({ when: s.when, session: s.session, as: s.as, location: s.location });
+  const footer = await footerFor(prisma, { personId: message.personId }, "open-shifts");
+  const props = {
+    name: person.firstName, centreName: await centreName(message.centreId), appUrl: env().APP_URL, footer: footerProps(footer),
+    places: open.places.map(line), swaps: open.swaps.map((s) => ({ ...line(s), asker: s.asker, closesAt: s.closesAt })),
+  };
+  return { subject: subjectForOpenShifts(), element: createElement(OpenShifts, props), footer };
+};
+
+const CHANGE_INCLUDE = {
+  person: { select: { firstName: true, lastName: true } },
+  shift: { include: { session: { select: { name: true, location: true } }, rota: { select: { id: true, centre: { select: { name: true } } } } } },
+} as const;
+
+/** A volunteer's change to a published rota, told to co-ordinators, or to the colleague whose swap was taken. */
+const rotaChange: Renderer = async (message, params, ctx) => {
+  const event = params.event as "took" | "requested" | "swap-taken";
+  const toAsker = params.audience === "asker";
+  const assignment = await prisma.shiftAssignment.findUnique({ where: { id: params.assignmentId as string }, include: CHANGE_INCLUDE });
+  if (!assignment) return { cancel: "settled" };
+  if (assignment.shift.startsAt <= ctx.now) return { cancel: "shift_over" };
+  if (event === "requested" && assignment.status !== "pending") return { cancel: "settled" };
+  const swap = event === "swap-taken" ? await prisma.swapRequest.findUnique({ where: { id: params.swapId as string }, include: { askedBy: { select: { firstName: true, lastName: true } } } }) : null;
+  if (event === "swap-taken" && (swap?.status !== "taken" || swap.takenById !== assignment.personId)) return { cancel: "settled" };
+  let readerName: string;
+  let footer: Footer;
+  if (toAsker) {
+    if (!swap) return { cancel: "settled" };
+    readerName = swap.askedBy.firstName;
+    footer = await footerFor(prisma, { personId: message.personId }, { cannot: "This email is only sent when a colleague takes a shift you asked to swap." });
+  } else {
+    const user = message.userId ? await prisma.user.findUnique({ where: { id: message.userId } }) : null;
+    if (!user || user.disabledAt) return { cancel: "recipient_gone" };
+    if (user.accessRole !== "coordinator") return { cancel: "not_coordinator" };
+    readerName = user.name.split(" ")[0];
+    footer = await footerFor(prisma, { userId: user.id }, { cannot: "Co-ordinators are told of every change volunteers make to a published rota." });
+  }
+  const taker = fullName(assignment.person);
+  const asker = swap ? fullName(swap.askedBy) : "";
+  const headline = toAsker ? `${taker} has taken your place`
+    : event === "took" ? `${taker} took an open place`
+    : event === "requested" ? `${taker} asked to take an open place`
+    : `${taker} took ${asker}'s place (a swap)`;
+  const next = toAsker ? "You are no longer on this shift, and it has gone from your calendar. Thank you for arranging cover."
+    : event === "took" ? "Nothing to do: it is on the rota and in their calendar."
+    : event === "requested" ? "Say yes or no on the dashboard. Until you answer, the place is held for them."
+    : "Nothing to do: the rota and both calendars are up to date.";
+  const link = toAsker ? { href: appLink("/my-shifts"), label: "My shifts" }
+    : event === "requested" ? { href: appLink("/compliance#volunteer-requests"), label: "Answer on the dashboard" }
+    : { href: appLink(`/rota/${assignment.shift.rota.id}/shifts/${assignment.shiftId}`), label: "See the shift" };
+  const subject = subjects.rotaChange({ event: toAsker ? "your-swap-taken" : event, session: assignment.shift.session.name, date: assignment.shift.date });
+  const props = { name: readerName, centreName: await centreName(message.centreId), headline, shift: shiftLine(assignment), next, link, subject, footer: footerProps(footer) };
+  return { subject, element: createElement(RotaChange, props), footer };
+};
+
 /** Kinds rendered from a person's compliance, whose facts a run reads together. */
 const REMINDER_TEMPLATES = new Set(["expiry-reminder", "weekly-summary"]);
 
@@ -225,6 +292,8 @@ const RENDERERS: Record<string, Renderer> = {
   "coordinator-digest": coordinatorDigest,
   "rota-published": rotaPublished,
   "shift-reminder": shiftReminder,
+  "open-shifts": openShifts,
+  "rota-change": rotaChange,
 };
 
 /** Render a queued message as it would be sent now; `dryRun` makes no sign-in link and changes nothing. */

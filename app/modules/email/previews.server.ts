@@ -5,6 +5,8 @@ import CoordinatorDigest, { subjectForDigest } from "../../../emails/coordinator
 import RotaPublished, { subjectForRota } from "../../../emails/rota-published";
 import ShiftReminder, { subjectForShift } from "../../../emails/shift-reminder";
 import SignInLink, { subjectForLink } from "../../../emails/sign-in-link";
+import OpenShifts, { subjectForOpenShifts } from "../../../emails/open-shifts";
+import RotaChange from "../../../emails/rota-change";
 import { renderEmail } from "./outbox.server";
 
 const weeklyProps = {
@@ -21,6 +23,8 @@ export const TEMPLATE_PREVIEWS: Record<string, { title: string; subject: string;
   "coordinator-digest": { title: "Co-ordinator's weekly digest", subject: subjectForDigest(CoordinatorDigest.PreviewProps), element: createElement(CoordinatorDigest, CoordinatorDigest.PreviewProps) },
   "rota-published": { title: "Rota published (with .ics)", subject: subjectForRota(RotaPublished.PreviewProps), element: createElement(RotaPublished, RotaPublished.PreviewProps) },
   "shift-reminder": { title: "Shift reminder", subject: subjectForShift(ShiftReminder.PreviewProps), element: createElement(ShiftReminder, ShiftReminder.PreviewProps) },
+  "open-shifts": { title: "Open shifts (at most daily)", subject: subjectForOpenShifts(), element: createElement(OpenShifts, OpenShifts.PreviewProps) },
+  "rota-change": { title: "Rota change by a volunteer", subject: RotaChange.PreviewProps.subject, element: createElement(RotaChange, RotaChange.PreviewProps) },
   invitation: { title: "Invitation", subject: subjectForLink(SignInLink.PreviewProps), element: createElement(SignInLink, SignInLink.PreviewProps) },
 };
 

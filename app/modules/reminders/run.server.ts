@@ -18,6 +18,7 @@ import { WEEKDAYS } from "~/modules/rota/recurrence";
 import { withJobLock } from "./job-lock.server";
 import { nextStep, parseLeadDays, selectReminders, weekOf, whenWords, type DueReminder } from "./select";
 import { digestSubject } from "./digest.server";
+import { queueOpenShiftAnnouncements } from "~/modules/rota/self-service.server";
 
 export const SHIFT_REMINDER_DAYS = 2;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +32,8 @@ export type RunSummary = {
   withoutEmail: number;
   digestsQueued: number;
   shiftRemindersQueued: number;
+  /** Daily "shifts you could take" emails, to those who asked for them. */
+  openShiftEmailsQueued: number;
   /** Dry run: what the real run would send now, queued before or new. */
   wouldSend: { to: string; subject: string; queuedBefore: boolean }[];
   smtpConfigured: boolean;
@@ -125,7 +128,7 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
   const now = options.now ?? clock.now();
   const dryRun = options.dryRun ?? false;
   const summary: RunSummary = {
-    dryRun, alreadyRunning: null, remindersQueued: 0, summariesQueued: 0, withoutEmail: 0, digestsQueued: 0, shiftRemindersQueued: 0,
+    dryRun, alreadyRunning: null, remindersQueued: 0, summariesQueued: 0, withoutEmail: 0, digestsQueued: 0, shiftRemindersQueued: 0, openShiftEmailsQueued: 0,
     wouldSend: [], smtpConfigured: options.transport === undefined ? smtpConfigured() : options.transport !== null, delivery: null,
   };
   const run = async () => {
@@ -155,6 +158,7 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
         if (e.kind === "shift") summary.shiftRemindersQueued++;
         for (const r of e.tells) sent.add(r.key);
       }
+      summary.openShiftEmailsQueued += await queueOpenShiftAnnouncements(centre.id, now);
     }
     if (dryRun) {
       // Waiting from before (queued, or due a retry) and still worth sending: the real run sends these too.
@@ -189,6 +193,7 @@ export function describeRun(s: RunSummary): string[] {
     `Reminders queued: ${s.remindersQueued} single, ${s.summariesQueued} weekly summaries`,
     `Co-ordinator digests queued: ${s.digestsQueued}`,
     `Shift reminders queued: ${s.shiftRemindersQueued}`,
+    `Open-shift emails queued: ${s.openShiftEmailsQueued}`,
   ];
   if (s.withoutEmail) lines.push(`Not sent, no email address on record: ${s.withoutEmail}`);
   const d = s.delivery;

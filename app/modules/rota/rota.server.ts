@@ -62,17 +62,28 @@ export async function occurrencesFor(centreId: string, from: IsoDate, to: IsoDat
   }).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-type PeopleOptions = { exceptRotaId?: string; personIds?: string[] };
+/**
+ * exceptRotaId: their shifts on that rota are the question, not "other shifts".
+ * exceptPublishedFrom: nor are their shifts on published rotas from that date (open places).
+ */
+type PeopleOptions = { exceptRotaId?: string; exceptPublishedFrom?: IsoDate; personIds?: string[] };
+
+/** Placements that hold a place: standing, or taken from the open list and waiting for a yes. */
+export const HOLDS_A_PLACE = ["assigned", "pending"];
 
 /** People as the rota's rules see them: clearance on each date, status history, other shifts. */
-export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
+export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
   const ofPeople = peopleWhere(centreId, personIds);
   const [{ settings, courses, people }, centre, unavailability, assignments] = await Promise.all([
     loadCentreFacts(centreId, { db, personIds }),
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { serveEveryWeeks: true } }),
     db.unavailability.findMany({ where: { person: ofPeople } }),
     db.shiftAssignment.findMany({
-      where: { person: ofPeople, status: "assigned", ...(exceptRotaId ? { shift: { rotaId: { not: exceptRotaId } } } : {}) },
+      where: {
+        person: ofPeople, status: { in: HOLDS_A_PLACE },
+        ...(exceptRotaId ? { shift: { rotaId: { not: exceptRotaId } } } : {}),
+        ...(exceptPublishedFrom ? { NOT: { shift: { date: { gte: exceptPublishedFrom }, rota: { status: "published" } } } } : {}),
+      },
       select: { personId: true, shift: { select: { date: true, startsAt: true, endsAt: true } } },
     }),
   ]);
@@ -204,19 +215,19 @@ const ROTA_INCLUDE = {
 
 type RotaWithShifts = Prisma.RotaGetPayload<{ include: typeof ROTA_INCLUDE }>;
 
-type ShiftRow = {
+export type ShiftRow = {
   id: string; sessionId: string; date: string; startsAt: Date; endsAt: Date;
   coordinatorsNeeded: number; staffNeeded: number; volunteersNeeded: number; session: { name: string };
 };
 
-function toRotaShift(shift: ShiftRow): RotaShift {
+export function toRotaShift(shift: ShiftRow): RotaShift {
   return {
     key: shift.id, series: shift.sessionId, sessionName: shift.session.name, date: shift.date,
     startsAt: shift.startsAt.getTime(), endsAt: shift.endsAt.getTime(), needs: staffingNeeds(shift),
   };
 }
 
-type AssignmentRow = { id: string; personId: string; slot: string; status: string };
+export type AssignmentRow = { id: string; personId: string; slot: string; status: string };
 
 /**
  * Which placements no longer stand on their shift's date: assignment id → the hard rules they
@@ -382,6 +393,7 @@ export async function swapAssignments(actor: Actor, rotaId: string, firstId: str
     const earlier = (shift: typeof a.shift, personId: string) => shift.assignments.find((x) => x.personId === personId);
     const stale = earlier(a.shift, personB.id) ?? earlier(b.shift, personA.id);
     if (stale) return { ok: false, refused: `${fullName(stale.person)} is already down for that shift (${stale.status === "cannot_attend" ? "they said they cannot come" : "taken off it"})` };
+    await closeSwapRequests(tx, [a.assignment.id, b.assignment.id]);
     await tx.shiftAssignment.update({ where: { id: a.assignment.id }, data: { personId: personB.id } });
     await tx.shiftAssignment.update({ where: { id: b.assignment.id }, data: { personId: personA.id } });
     await auditRotaChange(tx, actor, rota, `Swapped ${personA.name} (${describeShift(a.shift)}) with ${personB.name} (${describeShift(b.shift)})`, warnings);
@@ -433,12 +445,18 @@ export async function cannotAttend(user: { id: string; name: string; centreId: s
     });
     if (!assignment) throw new Response("Shift not found", { status: 404 });
     await tx.shiftAssignment.update({ where: { id: assignmentId }, data: { status: "cannot_attend", note } });
+    await closeSwapRequests(tx, [assignmentId]);
     await recordAudit(tx, { id: user.id, name: user.name, centreId: user.centreId }, {
       entityType: "Rota", entityId: assignment.shift.rotaId, personId: user.personId, action: "cannot-attend",
       summary: `${user.name} can no longer make ${describeShift(assignment.shift)}`,
       changes: note ? [{ field: "Their note", from: "", to: note }] : [],
     });
   });
+}
+
+/** Swap requests on placements that changed some other way are no longer on offer. */
+export async function closeSwapRequests(tx: Db, assignmentIds: string[]) {
+  if (assignmentIds.length) await tx.swapRequest.updateMany({ where: { assignmentId: { in: assignmentIds }, status: "open" }, data: { status: "closed" } });
 }
 
 export type WithdrawReason = "left" | "paused" | "conflict";
@@ -451,11 +469,12 @@ export type OpenedShift = { shiftId: string; rotaId: string; date: IsoDate; sess
  */
 export async function withdrawPlacements(tx: Db, actor: Actor, person: { id: string; firstName: string; lastName: string }, reason: WithdrawReason, from: IsoDate): Promise<OpenedShift[]> {
   const assignments = await tx.shiftAssignment.findMany({
-    where: { personId: person.id, status: "assigned", shift: { date: { gte: from } } },
+    where: { personId: person.id, status: { in: HOLDS_A_PLACE }, shift: { date: { gte: from } } },
     include: { shift: { include: { session: { select: { name: true } }, rota: { select: { id: true, status: true } } } } },
     orderBy: { shift: { startsAt: "asc" } },
   });
   const why = { left: "left the centre", paused: "paused", conflict: "conflict of interest" }[reason];
+  await closeSwapRequests(tx, assignments.map((a) => a.id));
   for (const a of assignments) {
     await tx.shiftAssignment.update({ where: { id: a.id }, data: { status: "withdrawn", withdrawnReason: reason, withdrawnAt: clock.now() } });
     await auditRotaChange(tx, actor, a.shift.rota, `Took ${fullName(person)} off ${describeShift(a.shift)} (${why})`, []);

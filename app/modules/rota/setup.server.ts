@@ -154,14 +154,16 @@ const CENTRE_SETTINGS = {
   summaryWeekday: { summary: "Changed the day weekly summaries and digests go out", field: "Weekly summary day", show: (v: CentreSettingValue) => WEEKDAY_NAMES[v as WeekdayCode] ?? String(v) },
   nation: { summary: "Changed whose bank holidays the rota skips", field: "Bank holidays", show: (v: CentreSettingValue) => NATIONS[v as Nation] ?? String(v) },
   requireTwoFactor: { summary: "Changed whether co-ordinators and assessors must use two-factor sign-in", field: "Two-factor sign-in required", show: (v: CentreSettingValue) => (v ? "Yes" : "No") },
+  openShiftTaking: { summary: "Changed whether open places volunteers take need a co-ordinator's yes", field: "Open places taken", show: (v: CentreSettingValue) => (v === "approval" ? "after a co-ordinator's yes" : "at once") },
+  swapCutoffHours: { summary: "Changed when swap requests close", field: "Swaps close before a shift", show: (v: CentreSettingValue) => `${v} hours` },
 } as const;
 
 type CentreSettingValue = number | string | boolean;
-type CentreSettings = { serveEveryWeeks: number; reminderLeadDays: string; summaryWeekday: string; nation: string; requireTwoFactor: boolean };
+type CentreSettings = { serveEveryWeeks: number; reminderLeadDays: string; summaryWeekday: string; nation: string; requireTwoFactor: boolean; openShiftTaking: string; swapCutoffHours: number };
 
 export async function setCentreSetting<K extends keyof typeof CENTRE_SETTINGS>(actor: Actor, key: K, value: CentreSettings[K]) {
   const centre: CentreSettings = await prisma.centre.findUniqueOrThrow({
-    where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, requireTwoFactor: true },
+    where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true },
   });
   if (centre[key] === value) return;
   const spec = CENTRE_SETTINGS[key];

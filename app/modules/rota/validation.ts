@@ -132,6 +132,19 @@ export const rotaSettingsSchema = z.object({
     .refine(isNation, { message: "Choose England and Wales, Scotland or Northern Ireland" }),
 });
 
+export const OPEN_SHIFT_TAKING = { instant: "At once: the place is theirs", approval: "After a co-ordinator says yes" } as const;
+
+export const selfServiceSettingsSchema = z.object({
+  openShiftTaking: z.enum(["instant", "approval"], { error: "Choose whether a place volunteers take is theirs at once or after a co-ordinator's yes" }),
+  swapCutoffHours: z
+    .string({ error: "Enter how many hours before a shift swap requests close" })
+    .trim()
+    .refine((v) => v !== "", { message: "Enter how many hours before a shift swap requests close, for example 72" })
+    .refine((v) => /^\d+$/.test(v), { message: "Enter a whole number of hours, like 72" })
+    .refine((v) => Number(v) >= 1 && Number(v) <= 336, { message: "Enter a number of hours from 1 to 336 (two weeks)" })
+    .transform(Number),
+});
+
 export const reminderSettingsSchema = z.object({
   summaryWeekday: z.enum(WEEKDAYS, { error: "Choose the day of the week the summaries go out" }),
   reminderLeadDays: z

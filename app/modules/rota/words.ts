@@ -4,6 +4,7 @@ import { blockersInWords } from "~/modules/compliance/words";
 import { STATUS_LABELS, isStatus } from "~/modules/people/constants";
 import { SLOTS, type Problem, type ProblemCode, type Slot } from "./eligibility";
 import type { Fairness, Shortfall } from "./generate";
+import type { TakeRefusal } from "./self-service";
 
 export const SLOT_LABELS: Record<Slot, { one: string; many: string }> = {
   coordinator: { one: "co-ordinator or deputy", many: "co-ordinators or deputies" },
@@ -111,4 +112,41 @@ export function openedWords(opened: readonly { date: IsoDate; session: string }[
   if (!opened.length) return "";
   const list = opened.map((o) => `${shortDate(o.date)} (${o.session})`).join(", ");
   return ` They were taken off ${opened.length === 1 ? "1 shift, which now has a gap" : `${opened.length} shifts, which now have gaps`} on the rota: ${list}.`;
+}
+
+/** Why a volunteer may not take a place, said to them. */
+export function takeRefusalWords(refusal: TakeRefusal, date: IsoDate, slot: Slot): string {
+  const on = shortDate(date);
+  switch (refusal.code) {
+    case "no_place_free": return "Someone else has just taken that place: it is no longer free";
+    case "shift_started": return "That shift has already started";
+    case "swap_closed": return "That swap is no longer on offer: it was taken, withdrawn or has closed";
+    case "not_active": return `You are ${statusWord(refusal.status)} on ${on}, so you cannot take shifts then`;
+    case "conflict": return "You cannot take shifts while you use the centre for your own family's contact";
+    case "not_cleared": return `You are not cleared to work on ${on} (${blockersInWords(refusal.blockers) || "no compliance record"}): talk to your co-ordinator`;
+    case "role_gone": return `You hold no volunteer, staff or co-ordinator role on ${on}`;
+    case "wrong_role": return `That place is for a ${SLOT_LABELS[slot].one}, which you are not on ${on}`;
+    case "already_on_shift": return "You are already on that shift";
+    case "double_booked": return "You are on another shift at the same time";
+    default: return problemWords(refusal, "You", date, slot);
+  }
+}
+
+/** Why a place cannot be someone's, said about them (to a co-ordinator). */
+export function refusalAbout(refusal: TakeRefusal, name: string, date: IsoDate, slot: Slot): string {
+  switch (refusal.code) {
+    case "no_place_free": return "the place is no longer free";
+    case "shift_started": return "the shift has already started";
+    case "swap_closed": return "the swap is no longer on offer";
+    default: return problemWords(refusal, name, date, slot);
+  }
+}
+
+/** Things a volunteer may weigh before taking a place, said to them. */
+export function takeNoteWords(note: Problem): string {
+  switch (note.code) {
+    case "unavailable": return "you said you cannot do this date";
+    case "within_gap": return `you are also on ${shortDate(note.otherDate)} (you asked for at most one shift every ${note.weeks} weeks)`;
+    default: return "";
+  }
 }
