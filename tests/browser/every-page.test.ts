@@ -18,7 +18,7 @@ afterAll(async () => { for (const c of contexts) await c.close(); });
 
 async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonymous"): Promise<string[]> {
   if (role === "anonymous") return ["/login", "/forgot-password", "/set-password/not-a-real-link", "/email/not-a-real-link"];
-  if (role === "volunteer") return ["/me", "/my-shifts", "/me/availability", "/me/sign-in", "/me/two-factor", "/people"];
+  if (role === "volunteer") return ["/me", "/my-shifts", "/shifts", "/shifts?view=month", "/me/availability", "/me/sign-in", "/me/two-factor", "/people"];
   const person = await prisma.person.findFirstOrThrow({ where: { firstName: "Gareth", lastName: "Hughes" } });
   const common = ["/", "/compliance", "/compliance/matrix", "/people", `/people/${person.id}`, `/people/${person.id}/compliance`, "/audit", "/me/sign-in"];
   if (role === "assessor") return common;
@@ -30,6 +30,7 @@ async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonym
   return [
     ...common, "/people/new", `/people/${person.id}/edit`, `/people/${person.id}/availability`,
     "/rota", ...rotas.flatMap((r) => [`/rota/${r.id}`, `/rota/${r.id}/print`]), `/rota/${shift.rotaId}/shifts/${shift.id}`, "/rota/sessions", "/rota/sessions/new", `/rota/sessions/${session.id}`, "/rota/teams",
+    "/rota/requests", "/rota/service", "/shifts", "/shifts?view=month", "/outbox/preview/open-shifts", "/outbox/preview/rota-change",
     "/accounts", "/outbox", `/outbox/${message.id}`, "/outbox/preview/expiry-reminder", "/settings", "/settings/courses/new", `/settings/courses/${course.id}`,
     "/me", "/my-shifts", "/me/availability", "/me/two-factor", "/no-such-page",
   ];

@@ -13,7 +13,7 @@ describe("a volunteer's pages", () => {
       const page = await context.newPage();
       await demo.signIn(page, "volunteer");
       const nav = page.getByRole("navigation", { name: "Main" });
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["My shifts", "My record"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["My shifts", "Rota", "My record"]);
 
       await nav.getByRole("link", { name: "My record" }).click();
       await page.getByRole("heading", { level: 1, name: "My record" }).waitFor();

@@ -155,7 +155,7 @@ export async function seedDemo(now = clock.now()): Promise<boolean> {
       entityType: "Centre", entityId: centre.id, action: "created", summary: `Imported ${DEMO_PEOPLE.length} people from the centre's spreadsheet`,
     }),
   );
-  await seedDemoRota({ id: coordinator.id, name: "Sam Patel", centreId: centre.id }, today, personIds.get(DEMO_SIGN_INS.volunteer.email)!);
+  await seedDemoRota({ id: coordinator.id, name: "Sam Patel", centreId: centre.id }, today, personIds.get(DEMO_SIGN_INS.volunteer.email)!, now);
   // Today's reminder run, so the outbox shows real reminders, the digest and shift reminders.
   await runReminders({ now, centreId: centre.id, transport: null });
   return true;

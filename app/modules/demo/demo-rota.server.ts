@@ -4,11 +4,11 @@
  * current one (published), with one volunteer who can no longer make an upcoming shift.
  */
 import { prisma } from "~/db.server";
-import type { Actor } from "~/modules/audit/audit.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { createDraftRota, publishRota } from "~/modules/rota/rota.server";
 import { queueRotaPublished } from "~/modules/email/notices.server";
 import { addClosure, addTeam, saveSession, setTeamMember } from "~/modules/rota/setup.server";
-import { addDaysIso, type IsoDate } from "~/utils/dates";
+import { addDaysIso, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
 import { addDbsCheck } from "~/modules/compliance/compliance.server";
 import { updatePerson } from "~/modules/people/people.server";
 import type { Role } from "~/modules/people/constants";
@@ -19,7 +19,7 @@ function saturdayOnOrBefore(date: IsoDate): IsoDate {
   return addDaysIso(date, -((day + 1) % 7));
 }
 
-export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPersonId: string) {
+export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPersonId: string, now: Date) {
   const thisPeriodStart = addDaysIso(saturdayOnOrBefore(today), -14);
   const lastPeriodStart = addDaysIso(thisPeriodStart, -42);
   await saveSession(actor, null, {
@@ -78,6 +78,33 @@ export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPerson
       level: "enhanced", workforce: "child_and_adult", childrenBarredListChecked: false, certificateNumber: "009876543210",
       issuedOn: addDaysIso(today, -5), decision: "not_accepted", seenBy: "Sam Patel", seenOn: addDaysIso(today, -3), updateServiceSubscribed: false,
     });
+  }
+  await seedSelfService(actor, current.id, volunteerPersonId, [pausing, refused].filter(Boolean) as string[], now);
+}
+
+/**
+ * Volunteers helping themselves: the demo volunteer hears about open places, and a colleague has
+ * asked for someone to take their place on a shift a week or more away.
+ */
+async function seedSelfService(actor: Actor, rotaId: string, volunteerPersonId: string, leaveAlone: string[], now: Date) {
+  await prisma.person.update({ where: { id: volunteerPersonId }, data: { openShiftEmails: true } });
+  const { swapCutoffHours } = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { swapCutoffHours: true } });
+  const later = await prisma.shift.findMany({
+    where: { rotaId, startsAt: { gt: new Date(now.getTime() + 7 * 24 * 3600_000) } }, orderBy: { startsAt: "asc" },
+    include: { session: { select: { name: true } }, assignments: { where: { status: "assigned", slot: "volunteer" }, include: { person: true } } },
+  });
+  for (const shift of later) {
+    // One the demo volunteer is not on, so she can be the one to take it.
+    const asking = shift.assignments.find((a) => !leaveAlone.includes(a.personId));
+    if (!asking || shift.assignments.some((a) => a.personId === volunteerPersonId)) continue;
+    await prisma.$transaction(async (tx) => {
+      await tx.swapRequest.create({ data: { assignmentId: asking.id, askedById: asking.personId, note: "Grandchild's christening that weekend", closesAt: new Date(shift.startsAt.getTime() - swapCutoffHours * 3600_000) } });
+      await recordAudit(tx, { id: null, name: `${asking.person.firstName} ${asking.person.lastName}`, centreId: actor.centreId }, {
+        entityType: "Rota", entityId: rotaId, personId: asking.personId, action: "asked-for-swap",
+        summary: `${asking.person.firstName} ${asking.person.lastName} asked colleagues to take their place on ${shift.session.name}, ${formatUkDateWithDay(shift.date)}`,
+      });
+    });
+    return;
   }
 }
 
