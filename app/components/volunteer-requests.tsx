@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { formatUkDateWithDay } from "~/utils/dates";
 
-type ShiftBits = { rotaId: string; shiftId: string; date: string; when: string; session: string; as: string };
+type ShiftBits = { rotaId: string; shiftId: string; date: string; time: string; session: string; as: string };
 export type VolunteerRequestsData = {
   pending: (ShiftBits & { assignmentId: string; name: string })[];
   offered: (ShiftBits & { swapId: string; name: string; note: string; closesAt: string })[];
@@ -20,7 +20,7 @@ export function VolunteerRequests({ data, headingLevel = 2 }: { data: VolunteerR
         <ul className="record-list">
           {data.pending.map((p) => (
             <li key={p.assignmentId}>
-              {p.name} asked to take a place as {p.as}: {shiftLink(p)}, {p.when.split(", ").pop()}.
+              {p.name} asked to take a place as {p.as}: {shiftLink(p)}, {p.time}.
               <Form method="post" action="/rota/requests" className="button-row">
                 <input type="hidden" name="assignmentId" value={p.assignmentId} />
                 <button type="submit" name="intent" value="approve" className="button">Yes<span className="visually-hidden">, {p.name} on {formatUkDateWithDay(p.date)}</span></button>

@@ -8,8 +8,7 @@ import { isSlot } from "~/modules/rota/eligibility";
 import { cannotAttend, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { askForSwap, mySwapRequests, openToPerson, queueOpenShiftAnnouncements, takeOpenPlace, takeSwap, withdrawSwap, type SelfServiceResult } from "~/modules/rota/self-service.server";
 import { deliverSoon } from "~/modules/email/outbox.server";
-import { formatLondonDateTime } from "~/utils/dates";
-import { formatLondonTime, formatUkDateWithDay } from "~/utils/dates";
+import { formatLondonDateTime, formatLondonTime, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { actorOf } from "~/modules/auth/actor";
 import { appLink } from "~/env.server";
@@ -159,7 +158,7 @@ export default function MyShifts() {
           <ul className="record-list">
             {data.open.places.map((p) => (
               <li key={`${p.shiftId}-${p.slot}`}>
-                <strong>{formatUkDateWithDay(p.date)}, {p.when.split(", ").pop()}</strong>: {p.session}{p.location ? `, ${p.location}` : ""}. {p.free === 1 ? "One place" : `${p.free} places`} for a {p.as}.
+                <strong>{formatUkDateWithDay(p.date)}, {p.time}</strong>: {p.session}{p.location ? `, ${p.location}` : ""}. {p.free === 1 ? "One place" : `${p.free} places`} for a {p.as}.
                 {p.notes.length ? <p>Before you take it: {p.notes.join("; ")}.</p> : null}
                 <Form method="post">
                   <input type="hidden" name="intent" value="take-place" />
@@ -171,7 +170,7 @@ export default function MyShifts() {
             ))}
             {data.open.swaps.map((w) => (
               <li key={w.swapId}>
-                <strong>{formatUkDateWithDay(w.date)}, {w.when.split(", ").pop()}</strong>: {w.session}{w.location ? `, ${w.location}` : ""}. {w.asker} asks someone to take their place as {w.as} (until {w.closesAt}).
+                <strong>{formatUkDateWithDay(w.date)}, {w.time}</strong>: {w.session}{w.location ? `, ${w.location}` : ""}. {w.asker} asks someone to take their place as {w.as} (until {w.closesAt}).
                 {w.note ? <p>Their note: {w.note}</p> : null}
                 <Form method="post">
                   <input type="hidden" name="intent" value="take-swap" />
@@ -206,7 +205,7 @@ export default function MyShifts() {
       )}
 
       <h2>Past shifts</h2>
-      {data.past.length ? <ul>{data.past.map((s) => <li key={s.id}>{formatUkDateWithDay(s.date)}: {s.session}{s.status === "cannot_attend" ? " (could not come)" : ""}</li>)}</ul> : <p>None yet.</p>}
+      {data.past.length ? <ul>{data.past.map((s) => <li key={s.id}>{formatUkDateWithDay(s.date)}: {s.session}{s.status === "cannot_attend" ? " (could not come)" : s.status === "pending" ? " (never confirmed)" : ""}</li>)}</ul> : <p>None yet.</p>}
       <p><Link to="/me/availability">Dates I cannot do, and how often I serve</Link></p>
     </>
   );

@@ -58,7 +58,7 @@ const myShifts = async (user: User) => {
 beforeAll(async () => {
   centreId = (await createCentre("Self-service Centre")).id;
   sessionId = (await prisma.contactSession.create({ data: { centreId, name: "Saturday", location: "Hall", frequency: "weekly", weekdays: "SA", startsOn: "2024-01-06", startTime: "10:00", endTime: "12:30", coordinatorsNeeded: 0, volunteersNeeded: 2 } })).id;
-  rotaId = (await prisma.rota.create({ data: { centreId, startsOn: today, endsOn: addDaysIso(today, 60), status: "published", publishedAt: new Date() } })).id;
+  rotaId = (await prisma.rota.create({ data: { centreId, startsOn: today, endsOn: addDaysIso(today, 60), status: "published", publishedAt: clock.now() } })).id;
   for (const name of ["Vera", "Walt", "Abe", "Bea"]) await cleared(name);
   await cleared("Stan", ["staff"]);
   people.Nolan = await createPerson(centreId, { firstName: "Nolan", lastName: "NoChecks" });
@@ -149,6 +149,8 @@ describe("when the centre wants to say yes first", () => {
     const row = await prisma.shiftAssignment.findUniqueOrThrow({ where: { shiftId_personId: { shiftId, personId: people.Walt.id } } });
     expect(row.status).toBe("pending");
     expect((await myShifts(walt)).upcoming.find((s) => s.id === row.id)?.status).toBe("pending");
+    const { calendarToken } = await prisma.person.findUniqueOrThrow({ where: { id: people.Walt.id } });
+    expect(await feedForToken(calendarToken!)).not.toContain(`UID:${row.id}@`);
     expect((await myShifts(vera)).open.places.map((p) => p.shiftId)).not.toContain(shiftId);
     const dashboard = await dashboardLoader(args(await getRequest("/compliance", coordinator)));
     expect(dashboard.requests?.pending).toEqual([expect.objectContaining({ assignmentId: row.id, name: "Walt Test", shiftId })]);
@@ -162,6 +164,8 @@ describe("when the centre wants to say yes first", () => {
     const result = await requestsAction(args(await postRequest("/rota/requests", { intent: "approve", assignmentId: row.id }, coordinator)));
     expect(result).toEqual({ message: `Saturday, ${formatUkDateWithDay(addDaysIso(today, 33))}: confirmed. It is on their shifts and in their calendar.` });
     expect((await prisma.shiftAssignment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("assigned");
+    const { calendarToken } = await prisma.person.findUniqueOrThrow({ where: { id: people.Walt.id } });
+    expect(await feedForToken(calendarToken!)).toContain(`UID:${row.id}@`);
     expect(await requestsAction(args(await postRequest("/rota/requests", { intent: "approve", assignmentId: row.id }, coordinator)))).toEqual({ refused: "That request has already been answered, or its shift is over" });
   });
 

@@ -57,7 +57,8 @@ export function toCalendarShift(a: Assignment): CalendarShift {
 export async function feedForToken(token: string) {
   const person = await prisma.person.findUnique({ where: { calendarToken: token }, select: { id: true, firstName: true, status: true, centre: { select: { name: true } } } });
   if (!person || person.status === "left") return null;
-  // A placement that no longer stands on its date (not cleared that day, say) is not in their calendar.
-  const assignments = (await shiftsOfPerson(person.id)).filter((a) => a.voids.length === 0);
+  // A placement that no longer stands on its date (not cleared that day, say), or waits for a
+  // co-ordinator's yes, is not in their calendar.
+  const assignments = (await shiftsOfPerson(person.id)).filter((a) => a.voids.length === 0 && a.status !== "pending");
   return shiftsToIcs(assignments.map(toCalendarShift), `${person.centre.name} shifts (${person.firstName})`);
 }

@@ -82,9 +82,11 @@ function liveSwaps(upcoming: Upcoming) {
 }
 
 function shiftWords(shift: { date: string; startsAt: Date; endsAt: Date; session: { name: string; location: string } }) {
+  const time = `${formatLondonTime(shift.startsAt)} to ${formatLondonTime(shift.endsAt)}`;
   return {
     date: shift.date,
-    when: `${formatUkDateWithDay(shift.date)}, ${formatLondonTime(shift.startsAt)} to ${formatLondonTime(shift.endsAt)}`,
+    time,
+    when: `${formatUkDateWithDay(shift.date)}, ${time}`,
     session: shift.session.name,
     location: shift.session.location,
   };
