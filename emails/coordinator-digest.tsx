@@ -1,5 +1,5 @@
 /** To co-ordinators, weekly: what has lapsed, what is coming up, and the rota's gaps. */
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Button, Heading, Section, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import { subjects } from "./subjects";
 

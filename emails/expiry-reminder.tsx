@@ -1,5 +1,5 @@
 /** To a person: what is due or out of date, with dates and what to do. One item, or a weekly summary. */
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Button, Heading, Section, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import { subjects } from "./subjects";
 

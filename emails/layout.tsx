@@ -1,5 +1,5 @@
 /** The frame every email shares: narrow, plain, readable in any mail client. */
-import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "./components";
 import type { ReactNode } from "react";
 
 export const styles = {

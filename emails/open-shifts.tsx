@@ -1,5 +1,5 @@
 /** At most once a day, to those who asked: places on published rotas they could take, and colleagues' swap requests. */
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Button, Heading, Section, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import { subjects } from "./subjects";
 import type { ShiftLine } from "./rota-published";

@@ -1,5 +1,5 @@
 /** A volunteer changed a published rota: to co-ordinators, and to the colleague whose swap was taken. */
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Heading, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import type { ShiftLine } from "./rota-published";
 

@@ -1,5 +1,5 @@
 /** To each person on a newly published rota: their shifts, with a calendar file attached. */
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Button, Heading, Section, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import { subjects } from "./subjects";
 

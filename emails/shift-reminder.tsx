@@ -1,5 +1,5 @@
 /** A couple of days before a shift. */
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Heading, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import { subjects } from "./subjects";
 import type { ShiftLine } from "./rota-published";

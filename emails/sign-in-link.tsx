@@ -1,5 +1,5 @@
 /** An invitation to set a password, or a new link to reset it. */
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Heading, Text } from "./components";
 import { Layout, styles, type EmailFooter } from "./layout";
 import { subjects } from "./subjects";
 

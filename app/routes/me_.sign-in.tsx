@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!row.passwordHash || !(await verifyPassword(parsed.data.current, row.passwordHash))) {
       return { ok: false as const, intent, errors: { current: "That is not your current password" } };
     }
-    const weak = passwordProblem(parsed.data.password, [user.email, user.name]);
+    const weak = await passwordProblem(parsed.data.password, [user.email, user.name]);
     if (weak) return { ok: false as const, intent, errors: { password: weak } };
     // A new password ends every other session; this device gets a fresh one.
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listOutbox, smtpConfigured } from "~/modules/email/outbox.server";
 import { CANCEL_WORDS } from "~/modules/email/closed-words";
-import { TEMPLATE_PREVIEWS } from "~/modules/email/previews.server";
+import { PREVIEW_TITLES } from "~/modules/email/previews.server";
 import { describeRun, runReminders } from "~/modules/reminders/run.server";
 import { formatLondonDateTime } from "~/utils/dates";
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     smtpConfigured: smtpConfigured(),
     status: status ?? "",
     messages: (await listOutbox(user.centreId, status)).map((m) => ({ ...m, closedWords: m.closedReason ? CANCEL_WORDS[m.closedReason] ?? m.closedReason : null })),
-    previews: Object.entries(TEMPLATE_PREVIEWS).map(([id, p]) => ({ id, title: p.title })),
+    previews: Object.entries(PREVIEW_TITLES).map(([id, title]) => ({ id, title })),
   };
 }
 

@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors };
   const found = await findValidToken(params.token!);
   if (!found) return { errors: { form: "This link has expired or has already been used. Ask your co-ordinator for a new one." } };
-  const weak = passwordProblem(parsed.data.password, [found.user.email, found.user.name]);
+  const weak = await passwordProblem(parsed.data.password, [found.user.email, found.user.name]);
   if (weak) return { errors: { password: weak } };
   const user = await redeemToken(params.token!, parsed.data.password);
   if (!user) return { errors: { form: "This link has expired or has already been used. Ask your co-ordinator for a new one." } };

@@ -3,7 +3,8 @@
  * Pure: no I/O; "now" is always passed in so callers and tests decide what today is.
  */
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+// The one function we use, from its own module: the package index loads all of date-fns (20 MB).
+import { format } from "date-fns/format";
 
 /** A calendar day as "YYYY-MM-DD". Sorts and compares correctly as text. */
 export type IsoDate = string;

@@ -20,6 +20,7 @@ import { clock } from "~/utils/clock.server";
 import type { Db } from "~/modules/compliance/compliance.server";
 import { retryDelayMinutes } from "./retry";
 import { afterResponse } from "~/utils/after-response.server";
+import { loadEmailComponents } from "../../../emails/components";
 
 export type Attachment = { filename: string; contentType: string; content: string };
 
@@ -39,7 +40,7 @@ export type QueuedEmail = {
 
 /** Render an email to HTML and plain text. The renderer is loaded only when mail is rendered. */
 export async function renderEmail(react: ReactElement) {
-  const { render, toPlainText } = await import("@react-email/render");
+  const [{ render, toPlainText }] = await Promise.all([import("@react-email/render"), loadEmailComponents()]);
   const html = await render(react);
   return { html, text: toPlainText(html) };
 }
