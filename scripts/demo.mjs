@@ -13,6 +13,6 @@ process.env.APP_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
 
 migrate();
 run("node_modules/.bin/tsx", ["scripts/seed-demo.ts"]);
-build();
+build({ ifStale: true });
 console.log(`\nDemo running at http://localhost:${process.env.PORT ?? 3000} (sign-ins are in the README)\n`);
 serve();

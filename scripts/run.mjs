@@ -1,6 +1,7 @@
 /** Small helpers for the npm scripts: run a command and stop loudly if it fails. */
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
@@ -16,8 +17,27 @@ export function migrate() {
   run(bin("prisma"), ["migrate", "deploy"]);
 }
 
-export function build({ ifMissing = false } = {}) {
-  if (ifMissing && existsSync("build/index.js")) return;
+/** What the build is made from: when none of it is newer than the build, the build is current. */
+const BUILD_INPUTS = ["app", "emails", "public", "remix.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+
+function newestChange(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => (name === "build" ? newest : Math.max(newest, newestChange(join(path, name)))), stat.mtimeMs);
+}
+
+/**
+ * Build the app. `ifMissing`: only if there is no build at all (npm start). `ifStale`: only if a
+ * source changed since the last build (npm run demo, run again and again while trying it out).
+ */
+export function build({ ifMissing = false, ifStale = false } = {}) {
+  const built = existsSync("build/index.js") ? statSync("build/index.js").mtimeMs : 0;
+  if (ifMissing && built) return;
+  if (ifStale && built && BUILD_INPUTS.every((input) => newestChange(input) < built)) {
+    console.log("The build is up to date: not building again.");
+    return;
+  }
   run(bin("remix"), ["build"]);
 }
 
