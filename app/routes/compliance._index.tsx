@@ -5,7 +5,8 @@ import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
-import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, monthEnds, summarise, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
+import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, monthEnds, summarise, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
+import { firstOf } from "~/utils/pages";
 import { combineNumbered } from "~/modules/compliance/words";
 import { rotaGaps, staffingHistory } from "~/modules/rota/rota.server";
 import { selfServiceOverview } from "~/modules/rota/self-service.server";
@@ -39,7 +40,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
     canEdit: can(user.accessRole, "compliance:write"),
     summary: summarise(filterRows(rows, {})),
-    attention: attentionList(rows, today),
+    ...firstOfEach(attentionList(rows, today)),
+  };
+}
+
+/** The page shows how many of each there are and the first few; the matrix lists the rest. */
+function firstOfEach(attention: Attention) {
+  return {
+    notCleared: firstOf(attention.notCleared),
+    expired: firstOf(groupByPerson(attention.expired)),
+    missing: firstOf(groupByPerson(attention.missing)),
+    due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
   };
 }
 
@@ -114,14 +125,18 @@ function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionIt
   );
 }
 
+/** "The first 10 of 64: see them all in the matrix", when the list is longer than shown. */
+function SeeAll({ shown, total, to, what }: { shown: number; total: number; to: string; what: string }) {
+  if (total <= shown) return null;
+  return <p>The first {shown} of {total}. <Link to={to}>See all {what} in the matrix</Link>.</p>;
+}
+
 function percentOf(part: number, whole: number) {
   return whole ? `${Math.round((part / whole) * 100)}%` : "none";
 }
 
 export default function Dashboard() {
-  const { today, summary, attention, canEdit, short, voided, trend, staffing, requests } = useLoaderData<typeof loader>();
-  const missing = groupByPerson(attention.missing);
-  const expired = groupByPerson(attention.expired);
+  const { today, summary, notCleared, expired, missing, due, canEdit, short, voided, trend, staffing, requests } = useLoaderData<typeof loader>();
   const dueLabels = { 30: "Due in the next 30 days", 60: "Due in 31 to 60 days", 90: "Due in 61 to 90 days" };
   return (
     <>
@@ -151,30 +166,34 @@ export default function Dashboard() {
       ) : null}
       <nav aria-label="On this page" className="no-print">
         <ul>
-          <li><a href="#not-cleared">Not cleared to work ({attention.notCleared.length})</a></li>
-          <li><a href="#expired">Expired ({expired.length} {expired.length === 1 ? "person" : "people"})</a></li>
-          <li><a href="#missing">Missing ({missing.length} {missing.length === 1 ? "person" : "people"})</a></li>
-          {DUE_WINDOWS.map((w) => <li key={w}><a href={`#due-${w}`}>{dueLabels[w]} ({attention.due[w].length})</a></li>)}
+          <li><a href="#not-cleared">Not cleared to work ({notCleared.total})</a></li>
+          <li><a href="#expired">Expired ({expired.total} {expired.total === 1 ? "person" : "people"})</a></li>
+          <li><a href="#missing">Missing ({missing.total} {missing.total === 1 ? "person" : "people"})</a></li>
+          {DUE_WINDOWS.map((w) => <li key={w}><a href={`#due-${w}`}>{dueLabels[w]} ({due[w].total})</a></li>)}
         </ul>
       </nav>
 
       <h2 id="not-cleared">Not cleared to work</h2>
-      {attention.notCleared.length ? (
+      {notCleared.total ? (
         <ul>
-          {attention.notCleared.map((p) => (
+          {notCleared.first.map((p) => (
             <li key={p.personId}><Link to={`/people/${p.personId}/compliance`}>{p.personName}</Link>: {p.reason}</li>
           ))}
         </ul>
       ) : <p>Everyone counted today is cleared to work.</p>}
+      <SeeAll shown={notCleared.first.length} total={notCleared.total} to="/compliance/matrix?view=not_cleared" what="people not cleared to work" />
 
       <h2 id="expired">Expired</h2>
-      <PeopleTable people={expired} canEdit={canEdit} caption="Expired, by person" empty="Nothing has expired." />
+      <PeopleTable people={expired.first} canEdit={canEdit} caption="Expired, by person" empty="Nothing has expired." />
+      <SeeAll shown={expired.first.length} total={expired.total} to="/compliance/matrix?view=attention" what="people with something expired, missing or due" />
       <h2 id="missing">Missing</h2>
-      <PeopleTable people={missing} canEdit={canEdit} caption="Missing, by person" empty="Nothing is missing." />
+      <PeopleTable people={missing.first} canEdit={canEdit} caption="Missing, by person" empty="Nothing is missing." />
+      <SeeAll shown={missing.first.length} total={missing.total} to="/compliance/matrix?view=attention" what="people with something expired, missing or due" />
       {DUE_WINDOWS.map((w) => (
         <section key={w}>
           <h2 id={`due-${w}`}>{dueLabels[w]}</h2>
-          <AttentionTable items={attention.due[w]} canEdit={canEdit} caption={dueLabels[w]} empty="Nothing falls due in this period." />
+          <AttentionTable items={due[w].first} canEdit={canEdit} caption={dueLabels[w]} empty="Nothing falls due in this period." />
+          <SeeAll shown={due[w].first.length} total={due[w].total} to="/compliance/matrix?view=attention" what="people with something expired, missing or due" />
         </section>
       ))}
 

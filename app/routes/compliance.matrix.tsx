@@ -10,6 +10,8 @@ import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/peopl
 import { formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { clearedWords } from "~/modules/compliance/words";
+import { Pagination } from "~/components/pagination";
+import { pageNumber, paginate } from "~/utils/pages";
 
 export const meta: MetaFunction = () => [{ title: "Compliance matrix" }];
 
@@ -19,12 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { courses, rows } = await centreCompliance(user.centreId, date.date);
   const columns = matrixColumns(courses, true);
   const shown = filterRows(rows, filters);
+  // The summary counts everyone shown; the browser gets one page of rows.
+  const { items, page } = paginate(shown, pageNumber(new URL(request.url)));
   return {
     date,
     filters,
+    page,
     columns: columns.map((c) => ({ key: c.key, label: c.label })),
     summary: summarise(shown),
-    rows: shown.map((row) => ({
+    rows: items.map((row) => ({
       id: row.id,
       name: row.name,
       roles: roleList(row.compliance.roles),
@@ -46,7 +51,7 @@ const VIEW_FILTER = [
 ] as const;
 
 export default function Matrix() {
-  const { date, filters, columns, rows, summary } = useLoaderData<typeof loader>();
+  const { date, filters, columns, rows, summary, page } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -98,6 +103,7 @@ export default function Matrix() {
       ) : (
         <p>No one matches these filters on {formatUkDate(date.date)}.</p>
       )}
+      <Pagination page={page} label="Compliance matrix" />
     </>
   );
 }

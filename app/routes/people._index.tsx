@@ -7,6 +7,8 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { fullName, listPeople } from "~/modules/people/people.server";
 import { formatUkDate } from "~/utils/dates";
+import { pageNumber } from "~/utils/pages";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "People" }];
 
@@ -18,9 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: url.searchParams.get("role") ?? "",
     status: url.searchParams.get("status") ?? "current",
   };
-  const people = await listPeople(user.centreId, filters);
+  const { people, page } = await listPeople(user.centreId, filters, pageNumber(url));
   return {
     filters,
+    page,
     canEdit: can(user.accessRole, "people:write"),
     people: people.map((p) => ({
       id: p.id,
@@ -44,7 +47,7 @@ const STATUS_FILTER = [
 ] as const;
 
 export default function People() {
-  const { people, filters, canEdit } = useLoaderData<typeof loader>();
+  const { people, filters, canEdit, page } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>People</h1>
@@ -57,7 +60,7 @@ export default function People() {
         <SelectField name="status" label="Status" options={STATUS_FILTER} defaultValue={filters.status} />
         <div className="field button-row"><button type="submit">Show people</button></div>
       </Form>
-      <p aria-live="polite">{people.length === 1 ? "1 person" : `${people.length} people`}</p>
+      <p aria-live="polite">{page.total === 1 ? "1 person" : `${page.total} people`}</p>
       {people.length ? (
         <div className="table-wrap">
           <table className="cards">
@@ -83,6 +86,7 @@ export default function People() {
       ) : (
         <p>No one matches. Try a different name, role or status.</p>
       )}
+      <Pagination page={page} label="People" />
     </>
   );
 }

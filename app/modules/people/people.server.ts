@@ -1,5 +1,6 @@
 /** Reading and changing people's records; every change is written to the audit log. */
 import { prisma } from "~/db.server";
+import { PAGE_SIZE, pageInfo } from "~/utils/pages";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { diffRecords, type FieldSpec } from "~/modules/audit/diff";
 import { addDaysIso, formatUkDate, type IsoDate } from "~/utils/dates";
@@ -16,21 +17,26 @@ export type PeopleFilters = { q?: string; role?: string; status?: string };
 /** "current" (the default) means everyone who has not left. */
 export const STATUS_FILTERS = ["current", "all", "applicant", "active", "paused", "left"] as const;
 
-export async function listPeople(centreId: string, filters: PeopleFilters) {
+/** One page of the people matching the filters, and how many match in all. */
+export async function listPeople(centreId: string, filters: PeopleFilters, page = 1) {
   const terms = (filters.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5);
   const status = filters.status && (STATUS_FILTERS as readonly string[]).includes(filters.status) ? filters.status : "current";
-  return prisma.person.findMany({
-    where: {
-      centreId,
-      ...(status === "current" ? { status: { not: "left" } } : status === "all" ? {} : { status }),
-      ...(filters.role && isRole(filters.role) ? { roles: { some: { role: filters.role, endedOn: null } } } : {}),
-      AND: terms.map((term) => ({
-        OR: [{ firstName: { contains: term } }, { lastName: { contains: term } }, { email: { contains: term } }],
-      })),
-    },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+  const where = {
+    centreId,
+    ...(status === "current" ? { status: { not: "left" } } : status === "all" ? {} : { status }),
+    ...(filters.role && isRole(filters.role) ? { roles: { some: { role: filters.role, endedOn: null } } } : {}),
+    AND: terms.map((term) => ({
+      OR: [{ firstName: { contains: term } }, { lastName: { contains: term } }, { email: { contains: term } }],
+    })),
+  };
+  const total = await prisma.person.count({ where });
+  const { skip, ...info } = pageInfo(total, page);
+  const people = await prisma.person.findMany({
+    where, skip, take: PAGE_SIZE,
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
     include: { roles: { where: { endedOn: null }, orderBy: { role: "asc" } } },
   });
+  return { people, page: info };
 }
 
 export function getPerson(centreId: string, personId: string) {

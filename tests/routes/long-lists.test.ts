@@ -1,0 +1,59 @@
+/** A centre of 120: pages show a page of rows and the dashboard the first few, with counts of all. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { loader as dashboardLoader } from "~/routes/compliance._index";
+import { loader as matrixLoader } from "~/routes/compliance.matrix";
+import { loader as peopleLoader } from "~/routes/people._index";
+import { createCentre, createUser } from "../helpers/factories";
+import { args, getRequest } from "../helpers/requests";
+
+let coordinator: Awaited<ReturnType<typeof createUser>>;
+
+beforeAll(async () => {
+  const centre = await createCentre("Big Centre");
+  coordinator = await createUser(centre.id, "coordinator");
+  for (let i = 0; i < 120; i++) {
+    await prisma.person.create({
+      data: {
+        centreId: centre.id, firstName: `Vol${String(i).padStart(3, "0")}`, lastName: i < 60 ? "Adams" : "Baker", status: "active", startedOn: "2024-01-01",
+        email: `vol${i}@example.org`, roles: { create: [{ role: "volunteer", startedOn: "2024-01-01" }] },
+      },
+    });
+  }
+});
+
+describe("long lists", () => {
+  it("pages the matrix at 50, counting everyone in the summary", async () => {
+    const first = await matrixLoader(args(await getRequest("/compliance/matrix", coordinator)));
+    expect(first.summary.people).toBe(120);
+    expect(first.rows).toHaveLength(50);
+    expect(first.page).toEqual({ page: 1, pages: 3, total: 120, first: 1, last: 50 });
+    const last = await matrixLoader(args(await getRequest("/compliance/matrix?page=3&view=not_cleared", coordinator)));
+    expect(last.rows).toHaveLength(20);
+    expect(last.page).toMatchObject({ page: 3, first: 101, last: 120 });
+    const second = await matrixLoader(args(await getRequest("/compliance/matrix?page=2", coordinator)));
+    expect(new Set([...first.rows, ...second.rows, ...last.rows].map((r) => r.id)).size).toBe(120);
+    expect((await matrixLoader(args(await getRequest("/compliance/matrix?page=999", coordinator)))).page.page).toBe(3);
+    expect((await matrixLoader(args(await getRequest("/compliance/matrix?page=-1", coordinator)))).page.page).toBe(1);
+  });
+
+  it("pages People in the database, by surname, keeping the filters", async () => {
+    const first = await peopleLoader(args(await getRequest("/people", coordinator)));
+    expect(first.people).toHaveLength(50);
+    expect(first.page).toEqual({ page: 1, pages: 3, total: 120, first: 1, last: 50 });
+    const found = await peopleLoader(args(await getRequest("/people?q=Baker&page=2", coordinator)));
+    expect(found.page).toEqual({ page: 2, pages: 2, total: 60, first: 51, last: 60 });
+    expect(found.people.map((p) => p.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Vol${String(110 + i).padStart(3, "0")} Baker`));
+  });
+
+  it("shows the dashboard's counts of all and the first ten of each list", async () => {
+    const data = await dashboardLoader(args(await getRequest("/compliance", coordinator)));
+    expect(data.summary).toEqual({ people: 120, cleared: 0, fullyCompliant: 0 });
+    expect(data.notCleared.total).toBe(120);
+    expect(data.notCleared.first).toHaveLength(10);
+    expect(data.missing.total).toBe(120);
+    expect(data.missing.first).toHaveLength(10);
+    expect(data.missing.first[0].personName).toBe("Vol000 Adams");
+    expect(JSON.stringify(data).length).toBeLessThan(40_000);
+  });
+});
