@@ -1,20 +1,42 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
-import { centreCompliance } from "~/modules/compliance/compliance.server";
-import { matrixCsv } from "~/modules/compliance/csv";
+import { complianceInBatches, getCourses } from "~/modules/compliance/compliance.server";
+import { matrixCsvHeader, matrixCsvRows } from "~/modules/compliance/csv";
 import { matrixParams } from "~/modules/compliance/matrix-params";
 import { filterRows, matrixColumns } from "~/modules/compliance/overview";
 import { clock } from "~/utils/clock.server";
 
-/** The matrix for the chosen date and filters, one column per requirement, for assessors' evidence. */
+/**
+ * The matrix for the chosen date and filters, one column per requirement, for assessors'
+ * evidence. Streamed a batch of people at a time: the header leaves at once and memory stays flat
+ * however large the centre.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const { date, filters } = matrixParams(new URL(request.url), clock.today());
   // A download must be of the date asked for, never silently of another.
   if (date.problem) return new Response(`Cannot export the matrix: ${date.problem}.`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const { courses, rows } = await centreCompliance(user.centreId, date.date);
-  const csv = matrixCsv(filterRows(rows, filters) as typeof rows, matrixColumns(courses, false), date.date);
-  return new Response(csv, {
+  const columns = matrixColumns(await getCourses(user.centreId), false);
+  const batches = complianceInBatches(user.centreId, date.date);
+  const encoder = new TextEncoder();
+  let headerSent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(matrixCsvHeader(columns)));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) return controller.close();
+      const rows = filterRows(next.value, filters) as typeof next.value;
+      if (rows.length) controller.enqueue(encoder.encode(matrixCsvRows(rows, columns, date.date)));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="compliance-${date.date}.csv"`,

@@ -4,13 +4,18 @@ import { prisma } from "~/db.server";
 import { loader as dashboardLoader } from "~/routes/compliance._index";
 import { loader as matrixLoader } from "~/routes/compliance.matrix";
 import { loader as peopleLoader } from "~/routes/people._index";
+import { loader as csvLoader } from "~/routes/compliance.matrix[.]csv";
+import { complianceInBatches } from "~/modules/compliance/compliance.server";
+import { clock } from "~/utils/clock.server";
 import { createCentre, createUser } from "../helpers/factories";
 import { args, getRequest } from "../helpers/requests";
 
 let coordinator: Awaited<ReturnType<typeof createUser>>;
+let centreId: string;
 
 beforeAll(async () => {
   const centre = await createCentre("Big Centre");
+  centreId = centre.id;
   coordinator = await createUser(centre.id, "coordinator");
   for (let i = 0; i < 120; i++) {
     await prisma.person.create({
@@ -55,5 +60,22 @@ describe("long lists", () => {
     expect(data.missing.first).toHaveLength(10);
     expect(data.missing.first[0].personName).toBe("Vol000 Adams");
     expect(JSON.stringify(data).length).toBeLessThan(40_000);
+  });
+
+  it("streams the CSV a batch of people at a time, everyone once and in name order", async () => {
+    const sizes: number[] = [];
+    const names: string[] = [];
+    for await (const batch of complianceInBatches(centreId, clock.today(), 50)) {
+      sizes.push(batch.length);
+      names.push(...batch.map((r) => r.name));
+    }
+    expect(sizes).toEqual([50, 50, 20]);
+    expect(names).toEqual([...names].sort((a, b) => a.split(" ")[1].localeCompare(b.split(" ")[1]) || a.localeCompare(b)));
+    expect(new Set(names).size).toBe(120);
+    const response = await csvLoader(args(await getRequest("/compliance/matrix.csv", coordinator)));
+    expect(response.body).toBeInstanceOf(ReadableStream);
+    const lines = (await response.text()).split("\r\n").filter(Boolean);
+    expect(lines).toHaveLength(121);
+    expect(lines[1].startsWith("Vol000 Adams,Active,Volunteer,No,No,")).toBe(true);
   });
 });

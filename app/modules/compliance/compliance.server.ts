@@ -93,6 +93,9 @@ export function peopleWhere(centreId: string, personIds?: string[]) {
   return personIds && personIds.length <= 500 ? { centreId, id: { in: personIds } } : { centreId };
 }
 
+/** By name, then id, so that batches of people follow one another in the same order. */
+const PERSON_ORDER = [{ lastName: "asc" as const }, { firstName: "asc" as const }, { id: "asc" as const }];
+
 export async function loadCentreFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
   const whoPerson = peopleWhere(centreId, personIds);
   const ofCentre = { person: whoPerson };
@@ -105,7 +108,7 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
         id: true, firstName: true, lastName: true, status: true, startedOn: true, leftOn: true,
         usesCentreForOwnFamily: true, serveEveryWeeks: true, preferredDays: true,
       },
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      orderBy: PERSON_ORDER,
     }),
     db.personRole.findMany({ where: ofCentre, select: { personId: true, role: true, startedOn: true, endedOn: true } }),
     db.dbsCheck.findMany({
@@ -165,6 +168,17 @@ export async function centreCompliance(centreId: string, date: IsoDate, { trendD
   const facts = await loadCentreFacts(centreId);
   const trend = trendDates.map((on) => ({ date: on, ...summarise(filterRows(rowsOn(facts, on), {})) }));
   return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date), trend };
+}
+
+/**
+ * Everyone's compliance on `date`, a batch of people at a time in name order: an export streams
+ * each batch as it is ready, so memory stays flat and the first rows leave at once.
+ */
+export async function* complianceInBatches(centreId: string, date: IsoDate, size = 250) {
+  const everyone = await prisma.person.findMany({ where: { centreId }, select: { id: true }, orderBy: PERSON_ORDER });
+  for (let i = 0; i < everyone.length; i += size) {
+    yield rowsOn(await loadCentreFacts(centreId, { personIds: everyone.slice(i, i + size).map((p) => p.id) }), date);
+  }
 }
 
 /** One person's records (newest first) and their compliance on `date`. */

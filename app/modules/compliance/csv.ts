@@ -23,7 +23,8 @@ function asText(digits: string) {
   return `="${digits}"`;
 }
 
-export function matrixCsv(rows: (PersonRow & { dbs: DbsEvidence })[], columns: MatrixColumn[], date: IsoDate): string {
+/** The first line, with the byte-order mark Excel needs to read UTF-8. */
+export function matrixCsvHeader(columns: MatrixColumn[]): string {
   const header = [
     "Name", "Status on date", "Roles on date", "Cleared to work", "Fully compliant",
     "DBS certificate number", "DBS issued", "DBS level", "DBS decision", "Certificate seen by", "Certificate seen on",
@@ -31,6 +32,11 @@ export function matrixCsv(rows: (PersonRow & { dbs: DbsEvidence })[], columns: M
     ...columns.flatMap((c) => [safe(`${c.label}: status`), safe(`${c.label}: details`)]),
     "Safer-recruitment findings", "As on",
   ];
+  return "\uFEFF" + stringify([header], { record_delimiter: "windows" });
+}
+
+/** Lines for these rows: the export is written a batch of people at a time. */
+export function matrixCsvRows(rows: (PersonRow & { dbs: DbsEvidence })[], columns: MatrixColumn[], date: IsoDate): string {
   const body = rows.map((row) => {
     const c = row.compliance;
     const cells = columns.flatMap((column) => {
@@ -50,5 +56,5 @@ export function matrixCsv(rows: (PersonRow & { dbs: DbsEvidence })[], columns: M
       formatUkNumericDate(date),
     ];
   });
-  return "\uFEFF" + stringify([header, ...body], { record_delimiter: "windows" });
+  return body.length ? stringify(body, { record_delimiter: "windows" }) : "";
 }
