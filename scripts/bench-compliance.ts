@@ -33,27 +33,42 @@ await seedBenchPeople(prisma, centre.id, {
 const data = await centreCompliance(centre.id, today);
 const columns = matrixColumns(data.courses, true);
 const csvColumns = matrixColumns(data.courses, false);
-console.log(`\n${PEOPLE} people, ${PEOPLE * 10} records, ${data.courses.length} courses, Node ${process.version}\n`);
-await time("Load and evaluate everyone (the matrix loader's work)", RUNS, () => centreCompliance(centre.id, today));
+// The yardstick: the same rows read straight from SQLite, with no ORM and no rules.
+const Database = (await import("better-sqlite3")).default;
+const raw = new Database(database.file, { readonly: true });
+const ofCentre = (table: string) => raw.prepare(`SELECT t.* FROM "${table}" t JOIN "Person" p ON p.id = t."personId" WHERE p."centreId" = ?`);
+const plainQueries = [
+  raw.prepare(`SELECT * FROM "Person" WHERE "centreId" = ?`), ofCentre("PersonRole"), ofCentre("DbsCheck"), ofCentre("Reference"), ofCentre("TrainingRecord"), ofCentre("PersonStatusChange"),
+  raw.prepare(`SELECT s.* FROM "DbsStatusCheck" s JOIN "DbsCheck" d ON d.id = s."dbsCheckId" JOIN "Person" p ON p.id = d."personId" WHERE p."centreId" = ?`),
+];
+const rowCount = plainQueries.reduce((n, q) => n + q.all(centre.id).length, 0);
+
+console.log(`\n${PEOPLE} people, ${rowCount} rows, ${data.courses.length} courses, Node ${process.version}, built code\n`);
+const yardstick = {
+  label: "the plain read",
+  ms: await time(`Plain SQLite read of the same ${rowCount} rows (yardstick)`, RUNS, () => plainQueries.map((q) => q.all(centre.id))),
+};
+await time("Load and evaluate everyone (the matrix loader's work)", RUNS, () => centreCompliance(centre.id, today), yardstick);
 await time("Build matrix cells from evaluated rows (no database)", RUNS, () =>
-  filterRows(data.rows, {}).map((row) => columns.map((column) => cellFor(row, column))));
+  filterRows(data.rows, {}).map((row) => columns.map((column) => cellFor(row, column))), yardstick);
 await time("Matrix page request: load, evaluate, cells", RUNS, async () => {
   const fresh = await centreCompliance(centre.id, today);
   return filterRows(fresh.rows, {}).map((row) => columns.map((column) => cellFor(row, column)));
-});
+}, yardstick);
 await time("CSV export request: streamed, a batch of people at a time", RUNS, async () => {
   let bytes = matrixCsvHeader(csvColumns).length;
   for await (const rows of complianceInBatches(centre.id, today)) bytes += matrixCsvRows(filterRows(rows, {}) as typeof rows, csvColumns, today).length;
   return bytes;
-});
+}, yardstick);
 await time("CSV export: first batch of rows ready", RUNS, async () => {
   const batches = complianceInBatches(centre.id, today);
   const first = await batches.next();
   await batches.return(undefined);
   return first;
-});
+}, yardstick);
 const memory = process.memoryUsage();
 console.log(`\nMemory after runs: rss ${(memory.rss / 1048576).toFixed(0)} MiB, heap used ${(memory.heapUsed / 1048576).toFixed(0)} MiB`);
 
+raw.close();
 await prisma.$disconnect();
 database.remove();

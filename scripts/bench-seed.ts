@@ -15,6 +15,8 @@ export function benchDatabase(name: string) {
   const file = join(dir, "bench.db");
   process.env.DATABASE_URL = `file:${file}`;
   process.env.SESSION_SECRET ??= "benchmark-only-secret-benchmark-only-secret";
+  // Built code runs in production mode; throwaway data on this machine is the demo's case, not a real deployment.
+  process.env.APP_MODE ??= "demo";
   execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "ignore", env: process.env });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

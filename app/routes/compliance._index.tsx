@@ -4,8 +4,8 @@ import { PairedBarChart, ShareLineChart } from "~/components/charts";
 import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { centreCompliance } from "~/modules/compliance/compliance.server";
-import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, monthEnds, summarise, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
+import { complianceWithTrend } from "~/modules/compliance/trend.server";
+import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, summarise, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { firstOf } from "~/utils/pages";
 import { combineNumbered } from "~/modules/compliance/words";
 import { rotaGaps, staffingHistory } from "~/modules/rota/rota.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
   const [{ rows, trend }, gaps, staffing, requests] = await Promise.all([
-    centreCompliance(user.centreId, today, { trendDates: monthEnds(today) }),
+    complianceWithTrend(user.centreId, today),
     canManageRota ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
     canManageRota ? staffingHistory(user.centreId, staffingFrom, staffingTo, today) : Promise.resolve(null),
     canManageRota ? selfServiceOverview(user.centreId) : Promise.resolve(null),

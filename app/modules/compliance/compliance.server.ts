@@ -174,7 +174,7 @@ export async function centreCompliance(centreId: string, date: IsoDate, { trendD
  * Everyone's compliance on `date`, a batch of people at a time in name order: an export streams
  * each batch as it is ready, so memory stays flat and the first rows leave at once.
  */
-export async function* complianceInBatches(centreId: string, date: IsoDate, size = 250) {
+export async function* complianceInBatches(centreId: string, date: IsoDate, size = 500) {
   const everyone = await prisma.person.findMany({ where: { centreId }, select: { id: true }, orderBy: PERSON_ORDER });
   for (let i = 0; i < everyone.length; i += size) {
     yield rowsOn(await loadCentreFacts(centreId, { personIds: everyone.slice(i, i + size).map((p) => p.id) }), date);

@@ -1,0 +1,135 @@
+/**
+ * Benchmark (not a test): the built server over HTTP, as a co-ordinator uses it, on the 40-person
+ * demo centre and on the same centre with 5,000 more people. For each page: requests a second,
+ * median and 95th-percentile time, and the median's ratio to a plain SQLite read of the centre's
+ * compliance rows; then the server's memory, idle and at its peak.
+ *   npm run bench:http            (CONNECTIONS=10 SECONDS=5 PEOPLE=5000 to change)
+ * scripts/bench.mjs builds the app first if a source changed. Prints figures, asserts nothing.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { performance } from "node:perf_hooks";
+import { addDaysIso } from "~/utils/dates";
+import { benchDatabase, seedBenchPeople } from "./bench-seed";
+
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
+const SECONDS = Number(process.env.SECONDS ?? 5);
+const PEOPLE = Number(process.env.PEOPLE ?? 5000);
+const PAGES = ["/compliance", "/compliance/matrix", "/people", "/rota", "/my-shifts", "/compliance/matrix.csv"];
+
+const database = benchDatabase("http");
+const { prisma } = await import("~/db.server");
+const { seedDemo, DEMO_SIGN_INS } = await import("~/modules/demo/demo-data.server");
+const { clock } = await import("~/utils/clock.server");
+const Database = (await import("better-sqlite3")).default;
+
+await seedDemo();
+const centre = await prisma.centre.findFirstOrThrow();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident and peak memory of a process, from Linux's /proc. */
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+}
+
+async function startServer() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(`${url}/login`).then((r) => r.ok, () => false)) return { url, child };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("The server did not start");
+}
+
+async function signIn(url: string) {
+  const response = await fetch(`${url}/login`, {
+    method: "POST", redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
+    body: new URLSearchParams({ email: DEMO_SIGN_INS.coordinator.email, password: DEMO_SIGN_INS.coordinator.password, redirectTo: "" }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`Could not sign in (${response.status})`);
+  return cookie;
+}
+
+/** CONNECTIONS clients asking for one page back to back for SECONDS: every response read in full. */
+async function load(url: string, cookie: string) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (performance.now() < until) {
+      const start = performance.now();
+      const response = await fetch(url, { headers: { Cookie: cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) failures++;
+      latencies.push(performance.now() - start);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { perSecond: latencies.length / SECONDS, p50: at(0.5), p95: at(0.95), failures };
+}
+
+/** The yardstick: the centre's compliance rows read straight from SQLite. */
+function plainRead(centreId: string) {
+  const raw = new Database(database.file, { readonly: true });
+  const ofCentre = (table: string) => raw.prepare(`SELECT t.* FROM "${table}" t JOIN "Person" p ON p.id = t."personId" WHERE p."centreId" = ?`);
+  const queries = [raw.prepare(`SELECT * FROM "Person" WHERE "centreId" = ?`), ofCentre("PersonRole"), ofCentre("DbsCheck"), ofCentre("Reference"), ofCentre("TrainingRecord"), ofCentre("PersonStatusChange")];
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    rows = queries.reduce((n, q) => n + q.all(centreId).length, 0);
+    times.push(performance.now() - start);
+  }
+  raw.close();
+  return { rows, ms: times.sort((a, b) => a - b)[3] };
+}
+
+async function measure(label: string) {
+  const { url, child } = await startServer();
+  const cookie = await signIn(url);
+  const yardstick = plainRead(centre.id);
+  const idle = memoryOf(child.pid!);
+  console.log(`\n${label}: ${await prisma.person.count({ where: { centreId: centre.id } })} people; plain read of their ${yardstick.rows} rows ${yardstick.ms.toFixed(1)} ms`);
+  console.log(`${"page".padEnd(24)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  p50 / plain read`);
+  for (const page of PAGES) {
+    const r = await load(`${url}${page}`, cookie);
+    const failed = r.failures ? `  (${r.failures} failed)` : "";
+    console.log(`${page.padEnd(24)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}  ${(r.p50 / yardstick.ms).toFixed(1).padStart(6)}x${failed}`);
+  }
+  const after = memoryOf(child.pid!);
+  console.log(`server memory: ${idle.rssMb.toFixed(0)} MB after start and sign-in, peak ${after.peakMb.toFixed(0)} MB under load`);
+  child.kill();
+}
+
+console.log(`Built server, ${CONNECTIONS} connections, ${SECONDS} s a page, Node ${process.version}`);
+await measure("Demo centre");
+const today = clock.today();
+await seedBenchPeople(prisma, centre.id, {
+  people: PEOPLE, today,
+  dbsIssuedOn: (i) => addDaysIso(today, -(30 + (i % 1300))),
+  trainingOn: (i, n) => (n < 7 ? addDaysIso(today, -((i * 7 + n * 97) % 1200)) : null),
+});
+await measure(`Demo centre with ${PEOPLE} more people`);
+
+await prisma.$disconnect();
+database.remove();
