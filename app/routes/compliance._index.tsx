@@ -8,7 +8,7 @@ import { complianceWithTrend } from "~/modules/compliance/trend.server";
 import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, summarise, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { firstOf } from "~/utils/pages";
 import { combineNumbered } from "~/modules/compliance/words";
-import { rotaGaps, staffingHistory } from "~/modules/rota/rota.server";
+import { dashboardRota } from "~/modules/rota/rota.server";
 import { selfServiceOverview } from "~/modules/rota/self-service.server";
 import { VolunteerRequests } from "~/components/volunteer-requests";
 import { weekStart } from "~/modules/rota/weeks";
@@ -24,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
-  const [{ rows, trend }, gaps, staffing, requests] = await Promise.all([
+  const [{ rows, trend }, rota, requests] = await Promise.all([
     complianceWithTrend(user.centreId, today),
-    canManageRota ? rotaGaps(user.centreId, today, addDaysIso(today, 42), { publishedOnly: true }, today) : Promise.resolve(null),
-    canManageRota ? staffingHistory(user.centreId, staffingFrom, staffingTo, today) : Promise.resolve(null),
+    canManageRota ? dashboardRota(user.centreId, today, { gapsTo: addDaysIso(today, 42), staffingFrom, staffingTo }) : Promise.resolve(null),
     canManageRota ? selfServiceOverview(user.centreId) : Promise.resolve(null),
   ]);
+  const gaps = rota?.gaps ?? null;
+  const staffing = rota?.staffing ?? null;
   const weekAhead = addDaysIso(today, 7);
   return {
     trend,

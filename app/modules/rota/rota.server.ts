@@ -482,25 +482,31 @@ export async function withdrawPlacements(tx: Db, actor: Actor, person: { id: str
   return assignments.map((a) => ({ shiftId: a.shiftId, rotaId: a.shift.rotaId, date: a.shift.date, session: a.shift.session.name }));
 }
 
-/**
- * Shifts between two dates with places still open, e.g. "1 volunteer", counting placements that
- * no longer stand as open, and those placements with why: published ones a week ahead for the
- * dashboard, any rota's for the co-ordinators' digest.
- */
-export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }, today: IsoDate = clock.today()) {
+const OVERVIEW_INCLUDE = {
+  session: { select: { name: true } },
+  assignments: { select: { id: true, personId: true, slot: true, status: true, person: { select: { firstName: true, lastName: true } } } },
+} satisfies Prisma.ShiftInclude;
+
+type OverviewShift = Prisma.ShiftGetPayload<{ include: typeof OVERVIEW_INCLUDE }>;
+
+/** Shifts between two dates, each placement re-checked on its shift's date. */
+async function shiftsBetween(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }, today: IsoDate) {
   const shifts = await prisma.shift.findMany({
     where: { rota: { centreId, ...(publishedOnly ? { status: "published" } : {}) }, date: { gte: from, lte: to } },
-    include: {
-      session: { select: { name: true } },
-      assignments: { select: { id: true, personId: true, slot: true, status: true, person: { select: { firstName: true, lastName: true } } } },
-    },
+    include: OVERVIEW_INCLUDE,
     orderBy: { startsAt: "asc" },
   });
-  const voids = await checkPlacements(prisma, centreId, shifts, today);
+  return { shifts, voids: await checkPlacements(prisma, centreId, shifts, today) };
+}
+
+const stillStanding = (a: { id: string; status: string }, voids: Map<string, Problem[]>) => a.status === "assigned" && !voids.has(a.id);
+
+/** Places still open on these shifts, e.g. "1 volunteer", and placements that no longer stand, with why. */
+function gapsIn(shifts: OverviewShift[], voids: Map<string, Problem[]>) {
   const short = shifts
     .map((shift) => ({
       shiftId: shift.id, rotaId: shift.rotaId, date: shift.date, session: shift.session.name,
-      short: unfilledWords(staffingNeeds(shift), shift.assignments.filter((a) => a.status === "assigned" && !voids.has(a.id)).map((a) => a.slot)),
+      short: unfilledWords(staffingNeeds(shift), shift.assignments.filter((a) => stillStanding(a, voids)).map((a) => a.slot)),
     }))
     .filter((s) => s.short);
   const voided = shifts.flatMap((shift) =>
@@ -511,18 +517,36 @@ export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { p
   return { short, voided };
 }
 
-/** Places needed and filled on published rotas each week (the dashboard's chart); placements re-checked on their dates. */
-export async function staffingHistory(centreId: string, from: IsoDate, to: IsoDate, today: IsoDate = clock.today()) {
-  const shifts = await prisma.shift.findMany({
-    where: { rota: { centreId, status: "published" }, date: { gte: from, lte: to } },
-    include: { session: { select: { name: true } }, assignments: { select: { id: true, personId: true, slot: true, status: true } } },
-  });
-  const voids = await checkPlacements(prisma, centreId, shifts, today);
+/** Places needed and filled each week between two dates. */
+function staffingIn(shifts: OverviewShift[], voids: Map<string, Problem[]>, from: IsoDate, to: IsoDate) {
   return staffingByWeek(shifts.map((shift) => ({
     date: shift.date,
     needed: shift.coordinatorsNeeded + shift.staffNeeded + shift.volunteersNeeded,
-    filled: shift.assignments.filter((a) => a.status === "assigned" && !voids.has(a.id)).length,
+    filled: shift.assignments.filter((a) => stillStanding(a, voids)).length,
   })), from, to);
+}
+
+/**
+ * Shifts between two dates with places still open, counting placements that no longer stand as
+ * open, and those placements with why: any rota's, for the co-ordinators' digest.
+ */
+export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }, today: IsoDate = clock.today()) {
+  const { shifts, voids } = await shiftsBetween(centreId, from, to, { publishedOnly }, today);
+  return gapsIn(shifts, voids);
+}
+
+/**
+ * The dashboard's view of published rotas, from one read: gaps from today to `gapsTo`, and places
+ * needed and filled each week from `staffingFrom` to `staffingTo` (the chart).
+ */
+export async function dashboardRota(centreId: string, today: IsoDate, { gapsTo, staffingFrom, staffingTo }: { gapsTo: IsoDate; staffingFrom: IsoDate; staffingTo: IsoDate }) {
+  const from = staffingFrom < today ? staffingFrom : today;
+  const to = staffingTo > gapsTo ? staffingTo : gapsTo;
+  const { shifts, voids } = await shiftsBetween(centreId, from, to, { publishedOnly: true }, today);
+  return {
+    gaps: gapsIn(shifts.filter((s) => s.date >= today && s.date <= gapsTo), voids),
+    staffing: staffingIn(shifts.filter((s) => s.date >= staffingFrom && s.date <= staffingTo), voids, staffingFrom, staffingTo),
+  };
 }
 
 /**
