@@ -51,6 +51,15 @@ describe("DBS checks for work with children", () => {
     expect(compliance.clearedWords).toBe(`Not cleared to work: Adult workforce check only (issued ${uk(-30)}): work with children needs a child workforce enhanced check`);
   });
 
+  it("keeps only the last four digits of a certificate number in the audit log, which can never be erased", async () => {
+    const person = await createPerson(centreId, { firstName: "Mo", lastName: "Masked" });
+    await thrownResponse(() => addDbs(person.id, { certificateNumber: "009988776655" }));
+    const entry = await prisma.auditEvent.findFirstOrThrow({ where: { personId: person.id, entityType: "DbsCheck", action: "created" } });
+    expect(JSON.parse(entry.changes)).toContainEqual({ field: "Certificate number", from: "", to: "********6655" });
+    expect(entry.changes + entry.summary).not.toContain("009988776655");
+    expect((await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id } })).certificateNumber).toBe("009988776655");
+  });
+
   it("records whether the children's barred list was checked, refusing it on a check that cannot include it", async () => {
     const person = await createPerson(centreId, { firstName: "Bea", lastName: "Barred" });
     await withReferences(person.id);

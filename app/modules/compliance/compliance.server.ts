@@ -203,6 +203,11 @@ async function findPerson(actor: Actor, personId: string) {
   return person;
 }
 
+/** "********7890": the last four digits only. */
+export function maskCertificateNumber(number: string) {
+  return `${"*".repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
+}
+
 export async function addDbsCheck(actor: Actor, personId: string, input: z.output<ReturnType<typeof dbsCheckSchema>>) {
   const person = await findPerson(actor, personId);
   await prisma.$transaction(async (tx) => {
@@ -214,7 +219,8 @@ export async function addDbsCheck(actor: Actor, personId: string, input: z.outpu
         { field: "Level", from: "", to: DBS_LEVELS[input.level] },
         { field: "Workforce", from: "", to: WORKFORCES[input.workforce] },
         { field: "Children's barred list checked", from: "", to: input.childrenBarredListChecked ? "Yes" : "No" },
-        { field: "Certificate number", from: "", to: input.certificateNumber },
+        // The audit log can never be erased: it names the record and keeps only enough of the number to tell certificates apart.
+        { field: "Certificate number", from: "", to: maskCertificateNumber(input.certificateNumber) },
         { field: "Issued", from: "", to: formatUkDate(input.issuedOn) },
         { field: "Decision", from: "", to: DBS_DECISIONS[input.decision] },
         { field: "Original seen", from: "", to: `${input.seenBy}, ${formatUkDate(input.seenOn)}` },
