@@ -266,7 +266,7 @@ export default function PersonCompliancePage() {
             <DateField name="requestedOn" label="Date requested" defaultValue={valueOf(valuesOf("add-reference"), "requestedOn")} error={errorsOf("add-reference")?.requestedOn} />
             <DateField name="receivedOn" label="Date received (if it has arrived)" defaultValue={valueOf(valuesOf("add-reference"), "receivedOn")} error={errorsOf("add-reference")?.receivedOn} hint="Leave blank while it is awaited" />
             <SelectField name="outcome" label="Outcome (once received)" options={options(REFERENCE_OUTCOMES, "Not received yet")} defaultValue={valueOf(valuesOf("add-reference"), "outcome")} error={errorsOf("add-reference")?.outcome} />
-            <TextArea name="notes" label="Notes (optional)" defaultValue={valueOf(valuesOf("add-reference"), "notes")} error={errorsOf("add-reference")?.notes} />
+            <TextArea name="notes" label="Notes (optional)" hint="Never write down what a DBS certificate or a referee says about someone's history: note only what you checked and when." defaultValue={valueOf(valuesOf("add-reference"), "notes")} error={errorsOf("add-reference")?.notes} />
             <button type="submit">Save reference</button>
           </Form>
         </Panel>
