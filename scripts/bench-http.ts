@@ -73,7 +73,8 @@ async function signIn(url: string) {
 async function load(url: string, cookie: string) {
   const latencies: number[] = [];
   let failures = 0;
-  const until = performance.now() + SECONDS * 1000;
+  const began = performance.now();
+  const until = began + SECONDS * 1000;
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
     while (performance.now() < until) {
       const start = performance.now();
@@ -83,9 +84,11 @@ async function load(url: string, cookie: string) {
       latencies.push(performance.now() - start);
     }
   }));
+  // Requests started before the deadline are waited for: a slow page's rate counts the whole wait.
+  const elapsed = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { perSecond: latencies.length / SECONDS, p50: at(0.5), p95: at(0.95), failures };
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p95: at(0.95), failures };
 }
 
 /** The yardstick: the centre's compliance rows read straight from SQLite. */
