@@ -83,6 +83,8 @@ export default function Me() {
       <RequirementTable requirements={person.requirements} personId={person.id} canEdit={false} caption="What you need, and until when it is in date" />
       <p>Done some training or had a new DBS check? Tell your co-ordinator so they can record it.</p>
       {"service" in data && data.service ? <ServiceRecord service={data.service} /> : null}
+      <h2>My data</h2>
+      <p><Link to="/me/data">See everything the centre's app holds about me</Link>, and download it.</p>
       <h2>Signed-in devices</h2>
       <SignedInDevices devices={devices} />
       <p><Link to="/me/sign-in">Your sign-in: password, two-factor sign-in and which emails you get</Link></p>

@@ -120,6 +120,7 @@ export default function PersonPage() {
         <Link to={`/people/${person.id}/compliance`} className="button">Checks and training</Link>
         {canEdit ? <Link to={`/people/${person.id}/edit`} className="button button--secondary">Edit details and roles</Link> : null}
         {canEdit ? <Link to={`/people/${person.id}/availability`} className="button button--secondary">Availability</Link> : null}
+        {canEdit ? <Link to={`/people/${person.id}/data`} className="button button--secondary">Everything held about them</Link> : null}
       </div>
 
       {withdrawn.length ? (

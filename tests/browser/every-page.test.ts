@@ -18,7 +18,7 @@ afterAll(async () => { for (const c of contexts) await c.close(); });
 
 async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonymous"): Promise<string[]> {
   if (role === "anonymous") return ["/login", "/forgot-password", "/set-password/not-a-real-link", "/email/not-a-real-link"];
-  if (role === "volunteer") return ["/me", "/my-shifts", "/shifts", "/shifts?view=month", "/me/availability", "/me/sign-in", "/me/two-factor", "/people"];
+  if (role === "volunteer") return ["/me", "/me/data", "/my-shifts", "/shifts", "/shifts?view=month", "/me/availability", "/me/sign-in", "/me/two-factor", "/people"];
   const person = await prisma.person.findFirstOrThrow({ where: { firstName: "Gareth", lastName: "Hughes" } });
   const common = ["/", "/compliance", "/compliance/matrix", "/people", `/people/${person.id}`, `/people/${person.id}/compliance`, "/audit", "/me/sign-in"];
   if (role === "assessor") return common;
@@ -28,7 +28,7 @@ async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonym
   const course = await prisma.course.findFirstOrThrow();
   const message = await prisma.emailMessage.findFirstOrThrow();
   return [
-    ...common, "/people/new", `/people/${person.id}/edit`, `/people/${person.id}/availability`,
+    ...common, "/people/new", `/people/${person.id}/edit`, `/people/${person.id}/availability`, `/people/${person.id}/data`,
     "/rota", ...rotas.flatMap((r) => [`/rota/${r.id}`, `/rota/${r.id}/print`]), `/rota/${shift.rotaId}/shifts/${shift.id}`, "/rota/sessions", "/rota/sessions/new", `/rota/sessions/${session.id}`, "/rota/teams",
     "/rota/requests", "/rota/service", "/shifts", "/shifts?view=month", "/outbox/preview/open-shifts", "/outbox/preview/rota-change",
     "/accounts", "/outbox", `/outbox/${message.id}`, "/outbox/preview/expiry-reminder", "/settings", "/settings/courses/new", `/settings/courses/${course.id}`,
