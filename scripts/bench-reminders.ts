@@ -72,7 +72,14 @@ for (const size of SIZES) {
   }
   await prisma.emailMessage.deleteMany();
   await prisma.reminderSent.deleteMany();
-  await prisma.person.deleteMany({ where: { centreId: centre.id } });
+  // A person's records refuse to go with them (the schema restricts it): clear them first.
+  const ofCentre = { person: { centreId: centre.id } };
+  await prisma.$transaction([
+    prisma.dbsStatusCheck.deleteMany({ where: { dbsCheck: ofCentre } }), prisma.dbsCheck.deleteMany({ where: ofCentre }),
+    prisma.reference.deleteMany({ where: ofCentre }), prisma.trainingRecord.deleteMany({ where: ofCentre }),
+    prisma.personRole.deleteMany({ where: ofCentre }), prisma.personStatusChange.deleteMany({ where: ofCentre }),
+    prisma.person.deleteMany({ where: { centreId: centre.id } }),
+  ]);
   await seedBenchPeople(prisma, centre.id, {
     people: size, today,
     dbsIssuedOn: (i) => addDaysIso(today, -(30 + (i % 300))),

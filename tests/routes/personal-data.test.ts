@@ -66,4 +66,12 @@ describe("everything held about a person", () => {
     const elsewhere = await createUser((await createCentre("Elsewhere")).id, "coordinator");
     expect((await thrownResponse(async () => personDataLoader(args(await getRequest(`/people/${person.id}/data`, elsewhere), { personId: person.id })))).status).toBe(404);
   });
+
+  it("cannot be removed by deleting the person: the database refuses while their records exist", async () => {
+    await expect(prisma.person.delete({ where: { id: person.id } })).rejects.toThrow();
+    expect(await prisma.person.count({ where: { id: person.id } })).toBe(1);
+    expect(await prisma.dbsCheck.count({ where: { personId: person.id } })).toBe(1);
+    expect(await prisma.reference.count({ where: { personId: person.id } })).toBe(1);
+    expect(await prisma.personRole.count({ where: { personId: person.id } })).toBeGreaterThan(0);
+  });
 });
