@@ -125,7 +125,9 @@ describe("open places", () => {
   });
 
   it("is not for assessors, and needs a sign-in linked to a person", async () => {
-    expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", { intent: "take-place", shiftId, slot: "volunteer" }, assessor))))).status).toBe(403);
+    for (const fields of [{ intent: "take-place", shiftId, slot: "volunteer" }, { intent: "take-swap", swapId: "x" }, { intent: "ask-swap", assignmentId: "x" }, { intent: "withdraw-swap", swapId: "x" }]) {
+      expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", fields, assessor))))).status).toBe(403);
+    }
     expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", { intent: "take-place", shiftId, slot: "volunteer" }, coordinator))))).status).toBe(400);
     expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", { intent: "take-place", shiftId, slot: "volunteer" }))))).status).toBe(302);
   });
@@ -357,6 +359,7 @@ describe("the week and month views", () => {
     const data = await shiftsLoader(args(await getRequest(`/shifts?view=week&date=${addDaysIso(today, 19)}`, coordinator)));
     expect(data.shifts.every((s) => s.people !== null)).toBe(true);
     expect((await thrownResponse(async () => shiftsLoader(args(await getRequest("/shifts", assessor))))).status).toBe(403);
+    expect((await thrownResponse(async () => shiftsLoader(args(await getRequest("/shifts"))))).status).toBe(302);
     const bad = await shiftsLoader(args(await getRequest("/shifts?view=month&date=32/13/2026", vera)));
     expect(bad.problem).toBe("The month must be between 1 and 12. Showing this month instead.");
   });
