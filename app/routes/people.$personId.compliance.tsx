@@ -8,18 +8,18 @@ import { actorOf } from "~/modules/auth/actor";
 import { can } from "~/modules/auth/permissions";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
 import {
-  addDbsCheck, addReference, addStatusCheck, addTrainingRecord, personCompliance, recordReferenceReceived,
+  addDbsCheck, addReference, addStatusCheck, addTrainingRecord, markEnteredInError, personCompliance, recordReferenceReceived,
 } from "~/modules/compliance/compliance.server";
 import {
   DBS_DECISIONS, DBS_LEVELS, DELIVERY_METHODS, REFERENCE_OUTCOMES, STATUS_CHECK_RESULTS, WORKFORCES,
 } from "~/modules/compliance/requirements";
 import {
-  dbsCheckSchema, referenceReceivedSchema, referenceSchema, statusCheckSchema, trainingSchema,
+  dbsCheckSchema, enteredInErrorSchema, referenceReceivedSchema, referenceSchema, statusCheckSchema, trainingSchema,
 } from "~/modules/compliance/validation";
 import { fullName } from "~/modules/people/people.server";
 import { roleList } from "~/modules/people/constants";
 import { dateParam } from "~/utils/date-param";
-import { formatUkDate } from "~/utils/dates";
+import { formatUkDate, londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm, type FieldErrors, type FormValues } from "~/utils/form";
 import { clock } from "~/utils/clock.server";
 import { clearedWords, findingWords, notCountedWords } from "~/modules/compliance/words";
@@ -58,22 +58,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       seen: `${c.seenBy} on ${formatUkDate(c.seenOn)}`,
       updateServiceSubscribed: c.updateServiceSubscribed,
       statusChecks: c.statusChecks.map((s) => ({ id: s.id, checkedOn: s.checkedOn, result: label(STATUS_CHECK_RESULTS, s.result), checkedBy: s.checkedBy })),
+      enteredInError: inError(c),
     })),
     references: person.references.map((r) => ({
       id: r.id, refereeName: r.refereeName, relationship: r.relationship, contact: r.contact, requestedOn: r.requestedOn,
       receivedOn: r.receivedOn, outcome: r.outcome ? label(REFERENCE_OUTCOMES, r.outcome) : null, notes: r.notes,
+      enteredInError: inError(r),
     })),
     training: person.trainingRecords.map((t) => ({
       id: t.id, course: t.course.name, completedOn: t.completedOn, delivery: label(DELIVERY_METHODS, t.deliveryMethod), evidenceNote: t.evidenceNote,
+      enteredInError: inError(t),
     })),
     courseOptions: courses.filter((c) => !c.retired).map((c) => [c.id, c.name] as const),
     preselectedCourse: requested.startsWith("course:") ? requested.slice("course:".length) : "",
   };
 }
 
+/** A record marked as entered in error: when, by whom and why, for everyone who can see it. */
+function inError(record: { enteredInErrorAt: Date | null; enteredInErrorBy: string | null; enteredInErrorReason: string | null }) {
+  return record.enteredInErrorAt ? { on: londonToday(record.enteredInErrorAt), by: record.enteredInErrorBy ?? "", reason: record.enteredInErrorReason ?? "" } : null;
+}
+
 const SAVED: Record<string, string> = {
   dbs: "DBS check recorded.", "status-check": "Update Service status check recorded.", reference: "Reference recorded.",
   "reference-received": "Reference marked as received.", training: "Training recorded.",
+  "entered-in-error": "Marked as entered in error: it is kept, struck through, and no longer counts. Add the correct record if there is one.",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const today = clock.today();
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
-  const fail = (errors: FieldErrors) => ({ ...formFailure(errors, formValues(formData)), intent, target: String(formData.get("dbsCheckId") ?? formData.get("referenceId") ?? "") });
+  const fail = (errors: FieldErrors) => ({ ...formFailure(errors, formValues(formData)), intent, target: String(formData.get("dbsCheckId") ?? formData.get("referenceId") ?? formData.get("recordId") ?? "") });
   const done = (saved: string, anchor: string) => redirect(`/people/${personId}/compliance?saved=${saved}#${anchor}`);
 
   switch (intent) {
@@ -117,6 +126,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const errors = await addTrainingRecord(actor, personId, parsed.data);
       return Object.keys(errors).length ? fail(errors) : done("training", "training");
     }
+    case "entered-in-error": {
+      const parsed = parseForm(enteredInErrorSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      const errors = await markEnteredInError(actor, personId, parsed.data.kind, parsed.data.recordId, parsed.data.reason);
+      const anchor = { dbs: "dbs", reference: "references", training: "training" }[parsed.data.kind];
+      return Object.keys(errors).length ? fail(errors) : done("entered-in-error", anchor);
+    }
     default:
       throw new Response("Unknown action", { status: 400 });
   }
@@ -138,8 +154,17 @@ const FIELD_LABELS: Record<string, string> = {
   seenBy: "Seen by", seenOn: "Date seen", childrenBarredListChecked: "Children's barred list", checkedOn: "Date of status check", result: "Result", checkedBy: "Checked by",
   refereeName: "Referee", relationship: "Relationship", contact: "Contact details", requestedOn: "Date requested",
   receivedOn: "Date received", outcome: "Outcome", notes: "Notes", courseId: "Course", completedOn: "Date completed",
-  deliveryMethod: "How it was delivered", evidenceNote: "Evidence note",
+  deliveryMethod: "How it was delivered", evidenceNote: "Evidence note", reason: "Why it was entered in error",
 };
+
+/** Why a record no longer counts, shown to everyone who can see it. */
+function InErrorNote({ mark }: { mark: { on: string; by: string; reason: string } }) {
+  return <p className="entered-in-error"><strong>Entered in error</strong>: marked on {formatUkDate(mark.on)} by {mark.by} ({mark.reason}). It does not count.</p>;
+}
+
+function RecordText({ struck, children }: { struck: boolean; children: ReactNode }) {
+  return struck ? <s>{children}</s> : <>{children}</>;
+}
 
 export default function PersonCompliancePage() {
   const data = useLoaderData<typeof loader>();
@@ -152,6 +177,21 @@ export default function PersonCompliancePage() {
   const valuesOf = (intent: string, target = ""): FormValues | undefined => failed(intent, target)?.values;
   const anchor = (searchParams.get("course") ?? "").split(":")[0];
   const { compliance } = data;
+
+  /** Co-ordinators can mark a record as entered in error, saying why. */
+  const markInError = (kind: "dbs" | "reference" | "training", id: string, what: string) => (data.canEdit ? (
+    <Panel id={`in-error-${id}`} title="This was entered in error" open={Boolean(failed("entered-in-error", id))}>
+      <FieldScope id={`entered-in-error-${id}`}>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="entered-in-error" />
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="recordId" value={id} />
+          <TextArea name="reason" label="Why it was entered in error" hint="For example: certificate number mistyped. The record is kept, struck through, and stops counting; then add the correct one." defaultValue={valueOf(valuesOf("entered-in-error", id), "reason")} error={errorsOf("entered-in-error", id)?.reason} />
+          <button type="submit" className="button button--warning">Mark as entered in error<span className="visually-hidden">: {what}</span></button>
+        </Form>
+      </FieldScope>
+    </Panel>
+  ) : null);
 
   return (
     <>
@@ -185,13 +225,17 @@ export default function PersonCompliancePage() {
         <ul className="record-list">
           {data.dbsChecks.map((c) => (
             <li key={c.id}>
+              {c.enteredInError ? <InErrorNote mark={c.enteredInError} /> : null}
+              <RecordText struck={Boolean(c.enteredInError)}>
               <strong>{c.summary}</strong>, issued {formatUkDate(c.issuedOn)}, certificate {c.certificateNumber}
               <br />Decision: {c.decision}. Original seen by {c.seen}.
               <br />Update Service: {c.updateServiceSubscribed ? "subscribed" : "not subscribed"}.
+              </RecordText>
               {c.statusChecks.length ? (
                 <ul>{c.statusChecks.map((s) => <li key={s.id}>Status check {formatUkDate(s.checkedOn)} by {s.checkedBy}: {s.result}</li>)}</ul>
               ) : null}
-              {data.canEdit && c.updateServiceSubscribed ? (
+              {c.enteredInError ? null : markInError("dbs", c.id, `DBS check issued ${formatUkDate(c.issuedOn)}`)}
+              {data.canEdit && c.updateServiceSubscribed && !c.enteredInError ? (
                 <Panel id={`status-check-${c.id}`} title="Record an Update Service status check" open={Boolean(failed("add-status-check", c.id))}>
                   <FieldScope id={`add-status-check-${c.id}`}>
                   <Form method="post" noValidate>
@@ -236,10 +280,14 @@ export default function PersonCompliancePage() {
         <ul className="record-list">
           {data.references.map((r) => (
             <li key={r.id}>
+              {r.enteredInError ? <InErrorNote mark={r.enteredInError} /> : null}
+              <RecordText struck={Boolean(r.enteredInError)}>
               <strong>{r.refereeName}</strong> ({r.relationship}), {r.contact}
               <br />Requested {formatUkDate(r.requestedOn)}. {r.receivedOn ? `Received ${formatUkDate(r.receivedOn)}: ${r.outcome}.` : "Awaited."}
               {r.notes ? <><br />{r.notes}</> : null}
-              {data.canEdit && !r.receivedOn ? (
+              </RecordText>
+              {r.enteredInError ? null : markInError("reference", r.id, `reference from ${r.refereeName}`)}
+              {data.canEdit && !r.receivedOn && !r.enteredInError ? (
                 <Panel id={`received-${r.id}`} title="Record as received" open={Boolean(failed("reference-received", r.id))}>
                   <FieldScope id={`reference-received-${r.id}`}>
                   <Form method="post" noValidate>
@@ -279,7 +327,15 @@ export default function PersonCompliancePage() {
             <thead><tr><th scope="col">Course</th><th scope="col">Completed</th><th scope="col">How</th><th scope="col">Evidence</th></tr></thead>
             <tbody>
               {data.training.map((t) => (
-                <tr key={t.id}><th scope="row">{t.course}</th><td data-label="Completed">{formatUkDate(t.completedOn)}</td><td data-label="How">{t.delivery}</td><td data-label="Evidence">{t.evidenceNote}</td></tr>
+                <tr key={t.id}>
+                  <th scope="row"><RecordText struck={Boolean(t.enteredInError)}>{t.course}</RecordText></th>
+                  <td data-label="Completed"><RecordText struck={Boolean(t.enteredInError)}>{formatUkDate(t.completedOn)}</RecordText></td>
+                  <td data-label="How">{t.delivery}</td>
+                  <td data-label="Evidence">
+                    {t.evidenceNote}
+                    {t.enteredInError ? <InErrorNote mark={t.enteredInError} /> : markInError("training", t.id, `${t.course} completed ${formatUkDate(t.completedOn)}`)}
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -106,6 +106,53 @@ describe("DBS checks for work with children", () => {
   });
 });
 
+describe("records entered in error", () => {
+  const markInError = async (personId: string, fields: Record<string, string>, user = coordinator) =>
+    complianceAction(args(await postRequest(`/people/${personId}/compliance`, { intent: "entered-in-error", ...fields }, user), { personId }));
+
+  it("keeps a mistyped DBS check, struck through with why, and stops it counting on any date", async () => {
+    const person = await createPerson(centreId, { firstName: "Ed", lastName: "Error" });
+    await withReferences(person.id);
+    await thrownResponse(() => addDbs(person.id, {}));
+    expect((await complianceOf(person.id)).cleared).toBe(true);
+    const check = await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id } });
+    const saved = await thrownResponse(() => markInError(person.id, { kind: "dbs", recordId: check.id, reason: "Certificate number mistyped" }));
+    expect(saved.headers.get("Location")).toBe(`/people/${person.id}/compliance?saved=entered-in-error#dbs`);
+    expect((await complianceOf(person.id)).cleared).toBe(false);
+    const past = await complianceLoader(args(await getRequest(`/people/${person.id}/compliance?date=${encodeURIComponent(uk(-1))}`, coordinator), { personId: person.id }));
+    expect(past.compliance.cleared).toBe(false);
+    expect(past.dbsChecks).toEqual([expect.objectContaining({ id: check.id, enteredInError: { on: today, by: "Cora", reason: "Certificate number mistyped" } })]);
+    const entry = await prisma.auditEvent.findFirstOrThrow({ where: { personId: person.id, action: "entered-in-error" } });
+    expect(entry.summary).toBe(`Marked the DBS check issued ${uk(-30)} (certificate ********7890) for Ed Error as entered in error`);
+    expect(JSON.parse(entry.changes)).toEqual([{ field: "Why", from: "", to: "Certificate number mistyped" }]);
+    expect((await matrixLoader(args(await getRequest("/compliance/matrix", coordinator)))).rows.find((r) => r.name === "Ed Error")?.cleared).toBe(false);
+  });
+
+  it("asks why, next to the field, and changes nothing without a reason; refuses marking twice", async () => {
+    const person = await createPerson(centreId, { firstName: "Nia", lastName: "NoReason" });
+    const course = await prisma.course.findFirstOrThrow({ where: { centreId } });
+    const record = await prisma.trainingRecord.create({ data: { personId: person.id, courseId: course.id, completedOn: addDaysIso(today, -10), deliveryMethod: "in_person" } });
+    const result = await markInError(person.id, { kind: "training", recordId: record.id, reason: "   " });
+    expect(result).toMatchObject({ ok: false, intent: "entered-in-error", target: record.id, errors: { reason: "Say why this record was entered in error, for example: certificate number mistyped" } });
+    expect((await prisma.trainingRecord.findUniqueOrThrow({ where: { id: record.id } })).enteredInErrorAt).toBeNull();
+    await thrownResponse(() => markInError(person.id, { kind: "training", recordId: record.id, reason: "Wrong person" }));
+    expect(await markInError(person.id, { kind: "training", recordId: record.id, reason: "Again" })).toMatchObject({ errors: { reason: "This record is already marked as entered in error" } });
+  });
+
+  it("shows assessors the struck-through record but lets only co-ordinators mark one", async () => {
+    const person = await createPerson(centreId, { firstName: "Ray", lastName: "Ref" });
+    await withReferences(person.id);
+    const reference = await prisma.reference.findFirstOrThrow({ where: { personId: person.id } });
+    const assessor = await createUser(centreId, "assessor");
+    expect((await thrownResponse(async () => markInError(person.id, { kind: "reference", recordId: reference.id, reason: "x" }, assessor))).status).toBe(403);
+    await thrownResponse(() => markInError(person.id, { kind: "reference", recordId: reference.id, reason: "Referee is a relative" }));
+    const seen = await complianceLoader(args(await getRequest(`/people/${person.id}/compliance`, assessor), { personId: person.id }));
+    expect(seen.canEdit).toBe(false);
+    expect(seen.references.find((r) => r.id === reference.id)?.enteredInError).toMatchObject({ reason: "Referee is a relative" });
+    expect(seen.compliance.requirements.find((r) => r.key === "references")?.status).toBe("missing");
+  });
+});
+
 describe("the matrix and CSV on a past date", () => {
   it("shows each person's status as it was on that date, in words", async () => {
     const person = await createPerson(centreId, { firstName: "Lena", lastName: "Leaver", startedOn: "2022-01-01" });

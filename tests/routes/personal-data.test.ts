@@ -50,7 +50,7 @@ describe("everything held about a person", () => {
   it("gives the person their own, without referees' contact details or the centre's notes on references", async () => {
     const { data } = await myDataLoader(args(await getRequest("/me/data", self))) as { data: { [k: string]: unknown } };
     expect(data.person).toMatchObject({ firstName: "Dana" });
-    expect(data.references).toEqual([{ refereeName: "Rita Referee", relationship: "Former manager", requestedOn: addDaysIso(today, -80), receivedOn: addDaysIso(today, -70), outcome: "satisfactory" }]);
+    expect(data.references).toEqual([{ refereeName: "Rita Referee", relationship: "Former manager", requestedOn: addDaysIso(today, -80), receivedOn: addDaysIso(today, -70), outcome: "satisfactory", enteredInError: null }]);
     expect(data.reviewBeforeSending).toBeNull();
     const download = await thrownResponse(async () => myDataLoader(args(await getRequest("/me/data?format=json", self))));
     expect(JSON.parse(await download.text()).person.firstName).toBe("Dana");

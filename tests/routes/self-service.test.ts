@@ -125,7 +125,8 @@ describe("open places", () => {
   });
 
   it("is not for assessors, and needs a sign-in linked to a person", async () => {
-    for (const fields of [{ intent: "take-place", shiftId, slot: "volunteer" }, { intent: "take-swap", swapId: "x" }, { intent: "ask-swap", assignmentId: "x" }, { intent: "withdraw-swap", swapId: "x" }]) {
+    const attempts: Record<string, string>[] = [{ intent: "take-place", shiftId, slot: "volunteer" }, { intent: "take-swap", swapId: "x" }, { intent: "ask-swap", assignmentId: "x" }, { intent: "withdraw-swap", swapId: "x" }];
+    for (const fields of attempts) {
       expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", fields, assessor))))).status).toBe(403);
     }
     expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", { intent: "take-place", shiftId, slot: "volunteer" }, coordinator))))).status).toBe(400);

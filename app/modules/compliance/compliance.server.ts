@@ -1,6 +1,7 @@
 /** Loading compliance facts from the database, and saving new records with an audit trail. */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
+import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { fullName } from "~/modules/people/people.server";
 import { ROLE_LABELS, isRole } from "~/modules/people/constants";
@@ -15,7 +16,7 @@ import { statusOn } from "~/modules/people/status";
 import { filterRows, summarise, type PersonRow } from "./overview";
 import type { DbsEvidence } from "./csv";
 import type { z } from "zod";
-import type { courseSchema, dbsCheckSchema, referenceReceivedSchema, referenceSchema, settingsSchema, statusCheckSchema, trainingSchema } from "./validation";
+import type { RecordKind, courseSchema, dbsCheckSchema, referenceReceivedSchema, referenceSchema, settingsSchema, statusCheckSchema, trainingSchema } from "./validation";
 
 type Tx = Prisma.TransactionClient;
 /** The client or an open transaction: checks that guard a write run inside its transaction. */
@@ -56,11 +57,17 @@ function toFacts(person: PersonWithFacts): PersonFacts {
     startedOn: person.startedOn,
     leftOn: person.leftOn,
     roles: person.roles,
-    dbsChecks: person.dbsChecks,
-    references: person.references,
-    training: person.trainingRecords,
+    // Records entered in error are kept and shown, but no rule sees them.
+    dbsChecks: person.dbsChecks.filter(standing),
+    references: person.references.filter(standing),
+    training: person.trainingRecords.filter(standing),
   };
 }
+
+const standing = (record: { enteredInErrorAt: Date | null }) => record.enteredInErrorAt === null;
+
+/** What the rules read: every record not marked as entered in error. */
+const STANDING = { enteredInErrorAt: null };
 
 type DbsRow = PersonFacts["dbsChecks"][number] & { personId: string; certificateNumber: string; seenBy: string; seenOn: string };
 
@@ -112,15 +119,15 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
     }),
     db.personRole.findMany({ where: ofCentre, select: { personId: true, role: true, startedOn: true, endedOn: true } }),
     db.dbsCheck.findMany({
-      where: ofCentre,
+      where: { ...ofCentre, ...STANDING },
       select: {
         id: true, personId: true, issuedOn: true, level: true, workforce: true, childrenBarredListChecked: true, decision: true,
         updateServiceSubscribed: true, certificateNumber: true, seenBy: true, seenOn: true,
       },
     }),
-    db.dbsStatusCheck.findMany({ where: { dbsCheck: ofCentre }, select: { dbsCheckId: true, checkedOn: true, result: true } }),
-    db.reference.findMany({ where: ofCentre, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } }),
-    db.trainingRecord.findMany({ where: ofCentre, select: { personId: true, courseId: true, completedOn: true } }),
+    db.dbsStatusCheck.findMany({ where: { dbsCheck: { ...ofCentre, ...STANDING } }, select: { dbsCheckId: true, checkedOn: true, result: true } }),
+    db.reference.findMany({ where: { ...ofCentre, ...STANDING }, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } }),
+    db.trainingRecord.findMany({ where: { ...ofCentre, ...STANDING }, select: { personId: true, courseId: true, completedOn: true } }),
     db.personStatusChange.findMany({ where: ofCentre, select: { personId: true, status: true, effectiveOn: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
@@ -269,7 +276,7 @@ export async function addReference(actor: Actor, personId: string, input: z.outp
 
 export async function recordReferenceReceived(actor: Actor, personId: string, input: z.output<ReturnType<typeof referenceReceivedSchema>>): Promise<FieldErrors> {
   const person = await findPerson(actor, personId);
-  const ref = await prisma.reference.findFirst({ where: { id: input.referenceId, personId } });
+  const ref = await prisma.reference.findFirst({ where: { id: input.referenceId, personId, ...STANDING } });
   if (!ref) throw new Response("Reference not found", { status: 404 });
   if (input.receivedOn < ref.requestedOn) return { receivedOn: `The date received cannot be before the date requested (${formatUkDate(ref.requestedOn)})` };
   await prisma.$transaction(async (tx) => {
@@ -356,4 +363,42 @@ export async function saveCourse(actor: Actor, courseId: string | null, input: z
     }
   });
   return {};
+}
+
+/**
+ * Mark a record as entered in error (a mistyped certificate number or date): kept, with why, when
+ * and by whom, hidden from every rule from then on, shown struck through to anyone who can see it.
+ * The correct record is then added as new. Audited.
+ */
+export async function markEnteredInError(actor: Actor, personId: string, kind: RecordKind, recordId: string, reason: string): Promise<FieldErrors> {
+  const person = await findPerson(actor, personId);
+  const mark = { enteredInErrorAt: clock.now(), enteredInErrorReason: reason, enteredInErrorBy: actor.name };
+  return prisma.$transaction(async (tx): Promise<FieldErrors> => {
+    let what: string;
+    if (kind === "dbs") {
+      const record = await tx.dbsCheck.findFirst({ where: { id: recordId, personId } });
+      if (!record) throw new Response("Record not found", { status: 404 });
+      if (record.enteredInErrorAt) return { reason: "This record is already marked as entered in error" };
+      await tx.dbsCheck.update({ where: { id: recordId }, data: mark });
+      what = `the DBS check issued ${formatUkDate(record.issuedOn)} (certificate ${maskCertificateNumber(record.certificateNumber)})`;
+    } else if (kind === "reference") {
+      const record = await tx.reference.findFirst({ where: { id: recordId, personId } });
+      if (!record) throw new Response("Record not found", { status: 404 });
+      if (record.enteredInErrorAt) return { reason: "This record is already marked as entered in error" };
+      await tx.reference.update({ where: { id: recordId }, data: mark });
+      what = `the reference from ${record.refereeName}`;
+    } else {
+      const record = await tx.trainingRecord.findFirst({ where: { id: recordId, personId }, include: { course: { select: { name: true } } } });
+      if (!record) throw new Response("Record not found", { status: 404 });
+      if (record.enteredInErrorAt) return { reason: "This record is already marked as entered in error" };
+      await tx.trainingRecord.update({ where: { id: recordId }, data: mark });
+      what = `${record.course.name} completed ${formatUkDate(record.completedOn)}`;
+    }
+    await recordAudit(tx, actor, {
+      entityType: { dbs: "DbsCheck", reference: "Reference", training: "TrainingRecord" }[kind], entityId: recordId, personId, action: "entered-in-error",
+      summary: `Marked ${what} for ${fullName(person)} as entered in error`,
+      changes: [{ field: "Why", from: "", to: reason }],
+    });
+    return {};
+  });
 }

@@ -144,3 +144,13 @@ export const courseSchema = z.object({
   requiredFor: rolesField,
   retired: checkbox,
 });
+
+export const RECORD_KINDS = ["dbs", "reference", "training"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** Marking a record as entered in error: which record, and why (kept with it and in the audit log). */
+export const enteredInErrorSchema = z.object({
+  kind: z.enum(RECORD_KINDS, { error: "Choose the record" }),
+  recordId: z.string({ error: "Choose the record" }).min(1, "Choose the record"),
+  reason: requiredText("why it was entered in error", 300, "Say why this record was entered in error, for example: certificate number mistyped"),
+});

@@ -57,12 +57,14 @@ export async function personalData(centreId: string, personId: string, { forSubj
       certificateNumber: c.certificateNumber, issuedOn: c.issuedOn, level: c.level, workforce: c.workforce, childrenBarredListChecked: c.childrenBarredListChecked,
       decision: c.decision, seenBy: c.seenBy, seenOn: c.seenOn, updateServiceSubscribed: c.updateServiceSubscribed,
       updateServiceChecks: c.statusChecks.map((s) => ({ checkedOn: s.checkedOn, result: s.result })),
+      enteredInError: inError(c),
     })),
     references: person.references.map((r) => ({
       refereeName: r.refereeName, relationship: r.relationship, requestedOn: r.requestedOn, receivedOn: r.receivedOn, outcome: r.outcome,
       ...(forSubject ? {} : { refereeContact: r.contact, notes: r.notes }),
+      enteredInError: inError(r),
     })),
-    training: person.trainingRecords.map((t) => ({ course: t.course.name, completedOn: t.completedOn, deliveryMethod: t.deliveryMethod, evidenceNote: t.evidenceNote })),
+    training: person.trainingRecords.map((t) => ({ course: t.course.name, completedOn: t.completedOn, deliveryMethod: t.deliveryMethod, evidenceNote: t.evidenceNote, enteredInError: inError(t) })),
     datesUnavailable: person.unavailability.map((u) => ({ from: u.startsOn, to: u.endsOn, reason: u.reason })),
     teams: person.teamMemberships.map((m) => m.team.name),
     shifts: person.assignments.map((a) => ({ shift: shiftName(a.shift), as: a.slot, status: a.status, note: a.note, takenOffBecause: a.withdrawnReason })),
@@ -76,6 +78,10 @@ export async function personalData(centreId: string, personId: string, { forSubj
     emailsSent: emails.map((e) => ({ queuedAt: e.createdAt.toISOString(), to: e.toEmail, subject: e.subject, status: e.status, sentAt: e.sentAt?.toISOString() ?? null })),
     changesRecorded: audit.map((e) => ({ at: e.at.toISOString(), by: e.actorName, what: e.summary, changes: JSON.parse(e.changes) as unknown })),
   };
+}
+
+function inError(record: { enteredInErrorAt: Date | null; enteredInErrorReason: string | null; enteredInErrorBy: string | null }) {
+  return record.enteredInErrorAt ? { at: record.enteredInErrorAt.toISOString(), by: record.enteredInErrorBy, why: record.enteredInErrorReason } : null;
 }
 
 export type PersonalData = NonNullable<Awaited<ReturnType<typeof personalData>>>;
