@@ -6,7 +6,7 @@ import { calendarToken, resetCalendarToken } from "~/modules/rota/calendar.serve
 import { SLOT_LABELS, voidWords } from "~/modules/rota/words";
 import { isSlot } from "~/modules/rota/eligibility";
 import { cannotAttend, shiftsOfPerson } from "~/modules/rota/rota.server";
-import { askForSwap, mySwapRequests, openToPerson, queueOpenShiftAnnouncements, takeOpenPlace, takeSwap, withdrawSwap, type SelfServiceResult } from "~/modules/rota/self-service.server";
+import { announceOpenPlaces, askForSwap, mySwapRequests, openToPerson, takeOpenPlace, takeSwap, withdrawSwap, type SelfServiceResult } from "~/modules/rota/self-service.server";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { formatLondonDateTime, formatLondonTime, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
@@ -68,12 +68,6 @@ export async function action({ request }: ActionFunctionArgs) {
     return outcome(result, String(form.get("assignmentId")));
   }
   throw new Response("Unknown action", { status: 400 });
-}
-
-/** A place has opened or a swap is offered: tell those who asked to hear (at most once a day each). */
-async function announceOpenPlaces(centreId: string) {
-  await queueOpenShiftAnnouncements(centreId);
-  deliverSoon();
 }
 
 const DONE_WORDS = {

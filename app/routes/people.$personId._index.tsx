@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { announceOpenPlaces } from "~/modules/rota/self-service.server";
 import { z } from "zod";
 import { AuditList } from "~/components/audit-list";
 import { DateField, ErrorSummary, SelectField, valueOf } from "~/components/forms";
@@ -73,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (formData.get("confirmed") !== "yes") return { ok: true as const, intent, confirmLeave: formatUkDate(parsed.data.leftOn!) };
     const result = await markLeft(actorOf(user), params.personId!, parsed.data.leftOn!, clock.today());
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
+    if (result.opened.length) await announceOpenPlaces(user.centreId);
     return { ok: true as const, intent, message: `Marked as left. Their record and history are kept.${openedWords(result.opened)}` };
   }
   if (intent === "invite") {

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { announceOpenPlaces } from "~/modules/rota/self-service.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { actorOf } from "~/modules/auth/actor";
@@ -40,6 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed;
   const result = await updatePerson(actorOf(user), params.personId!, parsed.data, clock.today());
   if (!result.ok) return formFailure(result.errors, formValues(formData));
+  if (result.opened.length) await announceOpenPlaces(user.centreId);
   return redirect(`/people/${result.personId}?saved=updated`);
 }
 

@@ -12,6 +12,7 @@ import { loader as serviceLoader } from "~/routes/rota.service";
 import { loader as serviceCsvLoader } from "~/routes/rota.service[.]csv";
 import { loader as shiftsLoader } from "~/routes/shifts";
 import { action as settingsAction } from "~/routes/settings._index";
+import { action as shiftAction } from "~/routes/rota.$rotaId.shifts.$shiftId";
 import { feedForToken } from "~/modules/rota/calendar.server";
 import { renderForSending } from "~/modules/email/kinds.server";
 import { londonInstant } from "~/modules/rota/recurrence";
@@ -297,6 +298,18 @@ describe("open-shift emails", () => {
     expect("text" in rendered && rendered.text).toContain(formatUkDateWithDay(addDaysIso(today, 54)));
     expect("headers" in rendered && rendered.headers["List-Unsubscribe"]).toBeTruthy();
     await prisma.shift.delete({ where: { id: open.id } });
+  });
+
+  it("go out at once when a co-ordinator takes someone off a published shift", async () => {
+    await prisma.person.update({ where: { id: people.Walt.id }, data: { openShiftEmails: true } });
+    const full = await shiftOn(addDaysIso(today, 61), ["Abe", "Bea"]);
+    const bea = await prisma.shiftAssignment.findUniqueOrThrow({ where: { shiftId_personId: { shiftId: full.id, personId: people.Bea.id } } });
+    expect(await prisma.emailMessage.count({ where: { template: "open-shifts", personId: people.Walt.id } })).toBe(0);
+    await shiftAction(args(await postRequest(`/rota/${rotaId}/shifts/${full.id}`, { intent: "remove", assignmentId: bea.id }, coordinator), { rotaId, shiftId: full.id }));
+    const email = await prisma.emailMessage.findFirstOrThrow({ where: { template: "open-shifts", personId: people.Walt.id } });
+    expect(email.dedupeKey).toBe(`open-shifts:${people.Walt.id}:${today}`);
+    const rendered = await renderForSending(email);
+    expect("text" in rendered && rendered.text).toContain(formatUkDateWithDay(addDaysIso(today, 61)));
   });
 });
 

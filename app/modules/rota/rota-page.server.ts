@@ -5,6 +5,7 @@
 import { redirect } from "@remix-run/node";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
+import { announceOpenPlaces } from "./self-service.server";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { queueRotaPublished } from "~/modules/email/notices.server";
 import { formatLondonTime } from "~/utils/dates";
@@ -68,6 +69,7 @@ export async function rotaAction(request: Request, rotaId: string): Promise<Rota
     }
     case "remove":
       await removeFromShift(actor, rotaId, form.assignmentId);
+      await announceOpenPlaces(user.centreId);
       return { kind: "done", message: "Taken off the shift.", warnings: [] };
     case "publish": {
       const published = await publishRota(actor, rotaId, queueRotaPublished);

@@ -11,7 +11,7 @@ import type { Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
 import { addDaysIso, formatLondonDateTime, formatLondonTime, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
-import { queueEmails, type QueuedEmail } from "~/modules/email/outbox.server";
+import { deliverSoon, queueEmails, type QueuedEmail } from "~/modules/email/outbox.server";
 import { subjects } from "../../../emails/subjects";
 import { londonInstant } from "./recurrence";
 import { isSlot, type Placement, type RotaContext, type RotaPerson, type Slot } from "./eligibility";
@@ -384,6 +384,12 @@ export async function queueOpenShiftAnnouncements(centreId: string, now: Date = 
     params: { day: today }, dedupeKey: `open-shifts:${p.id}:${today}`, expiresAt: endOfLondonDay(today),
   }));
   return (await queueEmails(emails)).size;
+}
+
+/** A place has opened (someone cannot come, was taken off, or asked for a swap): tell those who asked to hear, now. */
+export async function announceOpenPlaces(centreId: string) {
+  await queueOpenShiftAnnouncements(centreId);
+  deliverSoon();
 }
 
 export type { RotaChange };
