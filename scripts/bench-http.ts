@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { addDaysIso } from "~/utils/dates";
-import { benchDatabase, seedBenchPeople } from "./bench-seed";
+import { benchDatabase, plainCentreRead, seedBenchPeople } from "./bench-seed";
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -22,7 +22,6 @@ const database = benchDatabase("http");
 const { prisma } = await import("~/db.server");
 const { seedDemo, DEMO_SIGN_INS } = await import("~/modules/demo/demo-data.server");
 const { clock } = await import("~/utils/clock.server");
-const Database = (await import("better-sqlite3")).default;
 
 await seedDemo();
 const centre = await prisma.centre.findFirstOrThrow();
@@ -92,25 +91,23 @@ async function load(url: string, cookie: string) {
 }
 
 /** The yardstick: the centre's compliance rows read straight from SQLite. */
-function plainRead(centreId: string) {
-  const raw = new Database(database.file, { readonly: true });
-  const ofCentre = (table: string) => raw.prepare(`SELECT t.* FROM "${table}" t JOIN "Person" p ON p.id = t."personId" WHERE p."centreId" = ?`);
-  const queries = [raw.prepare(`SELECT * FROM "Person" WHERE "centreId" = ?`), ofCentre("PersonRole"), ofCentre("DbsCheck"), ofCentre("Reference"), ofCentre("TrainingRecord"), ofCentre("PersonStatusChange")];
+async function plainRead(centreId: string) {
+  const plain = await plainCentreRead(database.file, centreId);
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < 7; i++) {
     const start = performance.now();
-    rows = queries.reduce((n, q) => n + q.all(centreId).length, 0);
+    rows = plain.read();
     times.push(performance.now() - start);
   }
-  raw.close();
+  plain.close();
   return { rows, ms: times.sort((a, b) => a - b)[3] };
 }
 
 async function measure(label: string) {
   const { url, child } = await startServer();
   const cookie = await signIn(url);
-  const yardstick = plainRead(centre.id);
+  const yardstick = await plainRead(centre.id);
   const idle = memoryOf(child.pid!);
   console.log(`\n${label}: ${await prisma.person.count({ where: { centreId: centre.id } })} people; plain read of their ${yardstick.rows} rows ${yardstick.ms.toFixed(1)} ms`);
   console.log(`${"page".padEnd(24)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  p50 / plain read`);

@@ -62,3 +62,19 @@ export async function seedBenchPeople(prisma: PrismaClient, centreId: string, pl
   }
   return courses;
 }
+
+/**
+ * The benchmarks' yardstick: a centre's compliance rows (people, roles, statuses, DBS checks and
+ * their status checks, references, training) read straight from SQLite, with no ORM and no rules.
+ * `read()` returns how many rows it read; `close()` when done.
+ */
+export async function plainCentreRead(file: string, centreId: string) {
+  const Database = (await import("better-sqlite3")).default;
+  const raw = new Database(file, { readonly: true });
+  const ofCentre = (table: string) => raw.prepare(`SELECT t.* FROM "${table}" t JOIN "Person" p ON p.id = t."personId" WHERE p."centreId" = ?`);
+  const queries = [
+    raw.prepare(`SELECT * FROM "Person" WHERE "centreId" = ?`), ofCentre("PersonRole"), ofCentre("DbsCheck"), ofCentre("Reference"), ofCentre("TrainingRecord"), ofCentre("PersonStatusChange"),
+    raw.prepare(`SELECT s.* FROM "DbsStatusCheck" s JOIN "DbsCheck" d ON d.id = s."dbsCheckId" JOIN "Person" p ON p.id = d."personId" WHERE p."centreId" = ?`),
+  ];
+  return { read: () => queries.reduce((n, q) => n + q.all(centreId).length, 0), close: () => raw.close() };
+}

@@ -6,18 +6,13 @@ import { prisma } from "~/db.server";
 import { LINK_VALID_DAYS } from "~/modules/accounts/constants";
 import type { Db } from "~/modules/compliance/compliance.server";
 import { checkPlacements } from "~/modules/rota/rota.server";
-import { londonInstant } from "~/modules/rota/recurrence";
-import { addDaysIso, formatUkDate, type IsoDate } from "~/utils/dates";
+import { endOfLondonDay } from "~/modules/rota/recurrence";
+import { formatUkDate, type IsoDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { subjects as SubjectOnly } from "../../../emails/subjects";
 import { queueEmail, queueEmails, queuedKeys, type QueuedEmail } from "./outbox.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The end of a day in London: after it, mail about that day is no longer worth sending. */
-function endOfDay(date: IsoDate) {
-  return londonInstant(addDaysIso(date, 1), "00:00");
-}
 
 /**
  * Email someone a link to set their password (an invitation if they never have). The link itself
@@ -58,7 +53,7 @@ export async function queueRotaPublished(tx: Db, rotaId: string) {
     .map((list) => ({
       centreId: rota.centreId, toEmail: list[0].person.email!, toName: list[0].person.firstName, template: "rota-published",
       subject: SubjectOnly.rota({ period, count: list.length }),
-      params: { rotaId }, personId: list[0].personId, dedupeKey: `rota:${rotaId}:${list[0].personId}`, expiresAt: endOfDay(rota.endsOn),
+      params: { rotaId }, personId: list[0].personId, dedupeKey: `rota:${rotaId}:${list[0].personId}`, expiresAt: endOfLondonDay(rota.endsOn),
     }));
   return (await queueEmails(emails, tx)).size;
 }

@@ -6,7 +6,7 @@
 import * as rruleModule from "rrule";
 import type { Weekday } from "rrule";
 import { TZDate } from "@date-fns/tz";
-import { LONDON, type IsoDate } from "~/utils/dates";
+import { LONDON, addDaysIso, type IsoDate } from "~/utils/dates";
 
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export type WeekdayCode = (typeof WEEKDAYS)[number];
@@ -66,6 +66,11 @@ export function describePattern(pattern: SessionPattern): string {
 /** The calendar days the pattern falls on between two dates, inclusive. */
 export function patternDates(pattern: SessionPattern, from: IsoDate, to: IsoDate): IsoDate[] {
   return toRRule(pattern).between(floating(from), floating(to, true), true).map(isoOfFloating);
+}
+
+/** The end of a day in London: after it, mail about that day is no longer worth sending. */
+export function endOfLondonDay(date: IsoDate): Date {
+  return londonInstant(addDaysIso(date, 1), "00:00");
 }
 
 /** The instant a London wall-clock time happens on a day. */

@@ -7,13 +7,14 @@
  */
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { actorOf } from "~/modules/auth/actor";
 import type { Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
-import { addDaysIso, formatLondonDateTime, formatLondonTime, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
+import { formatLondonDateTime, formatLondonTime, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
 import { deliverSoon, queueEmails, type QueuedEmail } from "~/modules/email/outbox.server";
 import { subjects } from "../../../emails/subjects";
-import { londonInstant } from "./recurrence";
+import { endOfLondonDay } from "./recurrence";
 import { isSlot, type Placement, type RotaContext, type RotaPerson, type Slot } from "./eligibility";
 import { rankCandidates } from "./generate";
 import { HOLDS_A_PLACE, checkPlacements, loadRotaPeople, toRotaShift } from "./rota.server";
@@ -22,8 +23,6 @@ import { SLOT_LABELS, fairnessWords, refusalAbout, takeNoteWords, takeRefusalWor
 
 /** A signed-in person acting for themselves. */
 export type SelfUser = { id: string; name: string; centreId: string; personId: string | null };
-
-const actorOf = (user: SelfUser): Actor => ({ id: user.id, name: user.name, centreId: user.centreId });
 
 const UPCOMING_INCLUDE = {
   session: { select: { name: true, location: true } },
@@ -57,22 +56,13 @@ async function loadUpcoming(db: Db, centreId: string, today: IsoDate) {
 }
 
 type Upcoming = Awaited<ReturnType<typeof loadUpcoming>>;
-type UpcomingShift = Upcoming["shifts"][number];
 
 /** People as the rules see them, their own upcoming published shifts being in the context instead. */
 function loadPeople(db: Db, centreId: string, upcoming: Upcoming, today: IsoDate, personIds?: string[]) {
   return loadRotaPeople(db, centreId, upcoming.shifts.map((s) => s.date), { personIds, exceptPublishedFrom: today });
 }
 
-/** The open swap request on a placement that is still the asker's and still stands. */
-function liveSwap(shift: UpcomingShift, upcoming: Upcoming) {
-  for (const a of shift.assignments) {
-    const swap = a.swapRequests.find((r) => r.askedById === a.personId);
-    if (swap && a.status === "assigned" && !upcoming.voids.has(a.id)) return { swap, assignment: a };
-  }
-  return null;
-}
-
+/** Open swap requests on placements that are still the asker's and still stand. */
 function liveSwaps(upcoming: Upcoming) {
   return upcoming.shifts.flatMap((shift) =>
     shift.assignments
@@ -235,14 +225,13 @@ export async function takeSwap(user: SelfUser, swapId: string, now: Date = clock
   return prisma.$transaction(async (tx): Promise<SelfServiceResult> => {
     const today = londonToday(now);
     const upcoming = await loadUpcoming(tx, user.centreId, today);
-    const shift = upcoming.shifts.find((s) => s.assignments.some((a) => a.swapRequests.some((r) => r.id === swapId)));
-    const live = shift ? liveSwap(shift, upcoming) : null;
-    if (!shift || !live || live.swap.id !== swapId) {
+    const live = liveSwaps(upcoming).find((s) => s.swap.id === swapId);
+    if (!live) {
       const exists = await tx.swapRequest.count({ where: { id: swapId, assignment: { shift: { rota: { centreId: user.centreId } } } } });
       if (!exists) throw new Response("Swap request not found", { status: 404 });
       return { ok: false, refused: takeRefusalWords({ code: "swap_closed" }, today, "volunteer") };
     }
-    const { swap, assignment } = live;
+    const { shift, swap, assignment } = live;
     const slot = assignment.slot as Slot;
     if (assignment.personId === personId) return { ok: false, refused: "This is your own request: withdraw it instead" };
     if (swapState({ closesAt: swap.closesAt.getTime(), shiftStartsAt: shift.startsAt.getTime() }, now.getTime()) !== "offered") {
@@ -343,11 +332,6 @@ export async function mySwapRequests(personId: string) {
 
 type RotaChange = { event: "took" | "requested" | "swap-taken"; assignmentId: string; swapId?: string };
 
-/** The end of a day in London: after it, mail about that day is no longer worth sending. */
-function endOfLondonDay(date: IsoDate) {
-  return londonInstant(addDaysIso(date, 1), "00:00");
-}
-
 /**
  * Tell the centre's co-ordinators (and, for a swap, the person who asked) that a volunteer
  * changed a published rota. Queued in the change's own transaction; rendered when sent, until
@@ -392,4 +376,3 @@ export async function announceOpenPlaces(centreId: string) {
   deliverSoon();
 }
 
-export type { RotaChange };
