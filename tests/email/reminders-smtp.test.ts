@@ -169,6 +169,10 @@ describe("a reminder run over real SMTP", () => {
 describe("nothing stale leaves after three weeks without a mail server", () => {
   it("expires what is no longer worth sending and renders the rest on the day it leaves", async () => {
     const centreId = (await createCentre("Quiet Centre")).id;
+    // The centre's summary day is the weekday of day 21, chosen up front: had it been Monday, a
+    // day 21 that is a Sunday would fall in a week whose summary already went (expired) on day 15.
+    const day21 = addDaysIso(today, 21);
+    await prisma.centre.update({ where: { id: centreId }, data: { summaryWeekday: ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${day21}T12:00:00Z`).getUTCDay()] } });
     await createUser(centreId, "coordinator", { name: "Quinn Quiet", email: "quinn@example.org" });
     const sam = await clearedPerson(centreId, "Sam", "sam@example.org");
     await safeguardingDueIn(centreId, sam.id, 12);
@@ -185,8 +189,6 @@ describe("nothing stale leaves after three weeks without a mail server", () => {
     expect(await prisma.emailMessage.count({ where: { centreId } })).toBeGreaterThan(8);
 
     // Then SMTP is switched on, on the centre's summary day (so this week's digest and summary go too).
-    const day21 = addDaysIso(today, 21);
-    await prisma.centre.update({ where: { id: centreId }, data: { summaryWeekday: ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${day21}T12:00:00Z`).getUTCDay()] } });
     setToday(day21);
     const before = smtp.received.length;
     const summary = await runReminders({ centreId, transport: smtpTransport(smtp.port) });
