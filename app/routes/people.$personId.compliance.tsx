@@ -8,13 +8,13 @@ import { actorOf } from "~/modules/auth/actor";
 import { can } from "~/modules/auth/permissions";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
 import {
-  addDbsCheck, addReference, addStatusCheck, addTrainingRecord, markEnteredInError, personCompliance, recordReferenceReceived,
+  addDbsCheck, addReference, addStatusCheck, addTrainingRecord, correctRecord, markEnteredInError, type Correction, personCompliance, recordReferenceReceived,
 } from "~/modules/compliance/compliance.server";
 import {
   DBS_DECISIONS, DBS_LEVELS, DELIVERY_METHODS, REFERENCE_OUTCOMES, STATUS_CHECK_RESULTS, WORKFORCES,
 } from "~/modules/compliance/requirements";
 import {
-  dbsCheckSchema, enteredInErrorSchema, referenceReceivedSchema, referenceSchema, statusCheckSchema, trainingSchema,
+  dbsCheckSchema, enteredInErrorSchema, referenceReceivedSchema, type RecordKind, referenceSchema, statusCheckSchema, trainingSchema,
 } from "~/modules/compliance/validation";
 import { fullName } from "~/modules/people/people.server";
 import { roleList } from "~/modules/people/constants";
@@ -59,17 +59,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updateServiceSubscribed: c.updateServiceSubscribed,
       statusChecks: c.statusChecks.map((s) => ({ id: s.id, checkedOn: s.checkedOn, result: label(STATUS_CHECK_RESULTS, s.result), checkedBy: s.checkedBy })),
       enteredInError: inError(c),
+      saved: {
+        level: c.level, workforce: c.workforce, certificateNumber: c.certificateNumber, issuedOn: formatUkDate(c.issuedOn), decision: c.decision,
+        seenBy: c.seenBy, seenOn: formatUkDate(c.seenOn), childrenBarredListChecked: c.childrenBarredListChecked, updateServiceSubscribed: c.updateServiceSubscribed,
+      },
     })),
     references: person.references.map((r) => ({
       id: r.id, refereeName: r.refereeName, relationship: r.relationship, contact: r.contact, requestedOn: r.requestedOn,
       receivedOn: r.receivedOn, outcome: r.outcome ? label(REFERENCE_OUTCOMES, r.outcome) : null, notes: r.notes,
       enteredInError: inError(r),
+      saved: {
+        refereeName: r.refereeName, relationship: r.relationship, contact: r.contact, requestedOn: formatUkDate(r.requestedOn),
+        receivedOn: r.receivedOn ? formatUkDate(r.receivedOn) : "", outcome: r.outcome ?? "", notes: r.notes ?? "",
+      },
     })),
     training: person.trainingRecords.map((t) => ({
       id: t.id, course: t.course.name, completedOn: t.completedOn, delivery: label(DELIVERY_METHODS, t.deliveryMethod), evidenceNote: t.evidenceNote,
       enteredInError: inError(t),
+      saved: { courseId: t.courseId, completedOn: formatUkDate(t.completedOn), deliveryMethod: t.deliveryMethod, evidenceNote: t.evidenceNote ?? "" },
     })),
     courseOptions: courses.filter((c) => !c.retired).map((c) => [c.id, c.name] as const),
+    allCourseOptions: courses.map((c) => [c.id, c.retired ? `${c.name} (retired)` : c.name] as const),
     preselectedCourse: requested.startsWith("course:") ? requested.slice("course:".length) : "",
   };
 }
@@ -82,6 +92,8 @@ function inError(record: { enteredInErrorAt: Date | null; enteredInErrorBy: stri
 const SAVED: Record<string, string> = {
   dbs: "DBS check recorded.", "status-check": "Update Service status check recorded.", reference: "Reference recorded.",
   "reference-received": "Reference marked as received.", training: "Training recorded.",
+  corrected: "Record corrected. The old and new values are in the audit log.",
+  unchanged: "Nothing was changed: the record already said that.",
   "entered-in-error": "Marked as entered in error: it is kept, struck through, and no longer counts. Add the correct record if there is one.",
 };
 
@@ -133,6 +145,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const anchor = { dbs: "dbs", reference: "references", training: "training" }[parsed.data.kind];
       return Object.keys(errors).length ? fail(errors) : done("entered-in-error", anchor);
     }
+    case "correct-dbs":
+    case "correct-reference":
+    case "correct-training": {
+      const kind = intent.slice("correct-".length) as RecordKind;
+      const anchor = { dbs: "dbs", reference: "references", training: "training" }[kind];
+      const schema = { dbs: dbsCheckSchema, reference: referenceSchema, training: trainingSchema }[kind](today);
+      const parsed = parseForm(schema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await correctRecord(actor, personId, { kind, recordId: String(formData.get("recordId") ?? ""), input: parsed.data } as Correction);
+      if (Object.keys(result.errors).length) return fail(result.errors);
+      return done(result.unchanged ? "unchanged" : "corrected", anchor);
+    }
     default:
       throw new Response("Unknown action", { status: 400 });
   }
@@ -149,12 +173,71 @@ function Panel({ id, title, open, children }: { id: string; title: string; open:
   );
 }
 
+type Saved = Record<string, string | boolean>;
+type FieldsProps = { values?: FormValues; saved?: Saved; errors?: FieldErrors };
+
+/** A field's value: what was typed in a failed submit, else the record's saved value. */
+function fieldValues({ values, saved }: FieldsProps) {
+  return {
+    text: (name: string) => valueOf(values, name, saved?.[name] === undefined ? undefined : String(saved[name])),
+    checked: (name: string) => (values ? values[name] === "on" : saved?.[name] === true),
+  };
+}
+
+/** The facts of a DBS check: the same fields to add one and to correct one. */
+function DbsFields(props: FieldsProps) {
+  const { text, checked } = fieldValues(props);
+  const errors = props.errors;
+  return (
+    <>
+      <SelectField name="level" label="Level" options={options(DBS_LEVELS, "Choose the level")} defaultValue={text("level")} error={errors?.level} />
+      <SelectField name="workforce" label="Workforce" options={options(WORKFORCES, "Choose the workforce")} defaultValue={text("workforce")} error={errors?.workforce} />
+      <TextField name="certificateNumber" label="Certificate number" hint="The 12 digits at the top of the certificate" inputMode="numeric" width="medium" defaultValue={text("certificateNumber")} error={errors?.certificateNumber} />
+      <DateField name="issuedOn" label="Date of issue" defaultValue={text("issuedOn")} error={errors?.issuedOn} />
+      <SelectField name="decision" label="The centre's decision" options={options(DBS_DECISIONS, "Choose the decision")} defaultValue={text("decision")} error={errors?.decision} />
+      <TextField name="seenBy" label="Original certificate seen by" defaultValue={text("seenBy")} error={errors?.seenBy} />
+      <DateField name="seenOn" label="Date the original was seen" defaultValue={text("seenOn")} error={errors?.seenOn} />
+      <Checkbox name="childrenBarredListChecked" label="The children's barred list was checked" hint="Shown on an enhanced certificate with barred list checks. Required by centres that offer supervised contact." defaultChecked={checked("childrenBarredListChecked")} error={errors?.childrenBarredListChecked} />
+      <Checkbox name="updateServiceSubscribed" label="They have subscribed this certificate to the DBS Update Service" hint="The centre can then run status checks (with their consent) instead of asking for a new certificate." defaultChecked={checked("updateServiceSubscribed")} error={errors?.updateServiceSubscribed} />
+    </>
+  );
+}
+
+function ReferenceFields(props: FieldsProps) {
+  const { text } = fieldValues(props);
+  const errors = props.errors;
+  return (
+    <>
+      <TextField name="refereeName" label="Referee's name" defaultValue={text("refereeName")} error={errors?.refereeName} />
+      <TextField name="relationship" label="How they know the person" hint="For example, former employer or church minister" defaultValue={text("relationship")} error={errors?.relationship} />
+      <TextField name="contact" label="Contact details" hint="Email, phone or address" defaultValue={text("contact")} error={errors?.contact} />
+      <DateField name="requestedOn" label="Date requested" defaultValue={text("requestedOn")} error={errors?.requestedOn} />
+      <DateField name="receivedOn" label="Date received (if it has arrived)" defaultValue={text("receivedOn")} error={errors?.receivedOn} hint="Leave blank while it is awaited" />
+      <SelectField name="outcome" label="Outcome (once received)" options={options(REFERENCE_OUTCOMES, "Not received yet")} defaultValue={text("outcome")} error={errors?.outcome} />
+      <TextArea name="notes" label="Notes (optional)" hint="Never write down what a DBS certificate or a referee says about someone's history: note only what you checked and when." defaultValue={text("notes")} error={errors?.notes} />
+    </>
+  );
+}
+
+function TrainingFields(props: FieldsProps & { courses: (readonly [string, string])[] }) {
+  const { text } = fieldValues(props);
+  const errors = props.errors;
+  return (
+    <>
+      <SelectField name="courseId" label="Course" options={[["", "Choose the course"], ...props.courses]} defaultValue={text("courseId")} error={errors?.courseId} />
+      <DateField name="completedOn" label="Date completed" defaultValue={text("completedOn")} error={errors?.completedOn} />
+      <SelectField name="deliveryMethod" label="How it was delivered" options={options(DELIVERY_METHODS, "Choose")} defaultValue={text("deliveryMethod")} error={errors?.deliveryMethod} />
+      <TextArea name="evidenceNote" label="Evidence note (optional)" hint="For example, certificate seen, workbook marked by Sam Patel" defaultValue={text("evidenceNote")} error={errors?.evidenceNote} />
+    </>
+  );
+}
+
 const FIELD_LABELS: Record<string, string> = {
   level: "Level", workforce: "Workforce", certificateNumber: "Certificate number", issuedOn: "Date of issue", decision: "Decision",
   seenBy: "Seen by", seenOn: "Date seen", childrenBarredListChecked: "Children's barred list", checkedOn: "Date of status check", result: "Result", checkedBy: "Checked by",
   refereeName: "Referee", relationship: "Relationship", contact: "Contact details", requestedOn: "Date requested",
   receivedOn: "Date received", outcome: "Outcome", notes: "Notes", courseId: "Course", completedOn: "Date completed",
-  deliveryMethod: "How it was delivered", evidenceNote: "Evidence note", reason: "Why it was entered in error",
+  deliveryMethod: "How it was delivered", evidenceNote: "Evidence note", reason: "Why it was entered in error", recordId: "Record", updateServiceSubscribed: "Update Service",
 };
 
 /** Why a record no longer counts, shown to everyone who can see it. */
@@ -192,6 +275,24 @@ export default function PersonCompliancePage() {
       </FieldScope>
     </Panel>
   ) : null);
+
+  /** Co-ordinators can correct a record in place: the old and new values go in the audit log. */
+  const correct = (kind: RecordKind, id: string, what: string, fields: (props: FieldsProps) => ReactNode, saved: Saved) => {
+    const intent = `correct-${kind}`;
+    return data.canEdit ? (
+      <Panel id={`${intent}-${id}`} title="Correct this record" open={Boolean(failed(intent, id))}>
+        <FieldScope id={`${intent}-${id}`}>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value={intent} />
+            <input type="hidden" name="recordId" value={id} />
+            {failed(intent, id)?.errors.recordId ? <p className="error-message">{failed(intent, id)?.errors.recordId}</p> : null}
+            {fields({ values: valuesOf(intent, id), saved, errors: errorsOf(intent, id) })}
+            <button type="submit">Save correction<span className="visually-hidden">: {what}</span></button>
+          </Form>
+        </FieldScope>
+      </Panel>
+    ) : null;
+  };
 
   return (
     <>
@@ -234,6 +335,7 @@ export default function PersonCompliancePage() {
               {c.statusChecks.length ? (
                 <ul>{c.statusChecks.map((s) => <li key={s.id}>Status check {formatUkDate(s.checkedOn)} by {s.checkedBy}: {s.result}</li>)}</ul>
               ) : null}
+              {c.enteredInError ? null : correct("dbs", c.id, `DBS check issued ${formatUkDate(c.issuedOn)}`, DbsFields, c.saved)}
               {c.enteredInError ? null : markInError("dbs", c.id, `DBS check issued ${formatUkDate(c.issuedOn)}`)}
               {data.canEdit && c.updateServiceSubscribed && !c.enteredInError ? (
                 <Panel id={`status-check-${c.id}`} title="Record an Update Service status check" open={Boolean(failed("add-status-check", c.id))}>
@@ -260,15 +362,7 @@ export default function PersonCompliancePage() {
           </div>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="add-dbs" />
-            <SelectField name="level" label="Level" options={options(DBS_LEVELS, "Choose the level")} defaultValue={valueOf(valuesOf("add-dbs"), "level")} error={errorsOf("add-dbs")?.level} />
-            <SelectField name="workforce" label="Workforce" options={options(WORKFORCES, "Choose the workforce")} defaultValue={valueOf(valuesOf("add-dbs"), "workforce")} error={errorsOf("add-dbs")?.workforce} />
-            <TextField name="certificateNumber" label="Certificate number" hint="The 12 digits at the top of the certificate" inputMode="numeric" width="medium" defaultValue={valueOf(valuesOf("add-dbs"), "certificateNumber")} error={errorsOf("add-dbs")?.certificateNumber} />
-            <DateField name="issuedOn" label="Date of issue" defaultValue={valueOf(valuesOf("add-dbs"), "issuedOn")} error={errorsOf("add-dbs")?.issuedOn} />
-            <SelectField name="decision" label="The centre's decision" options={options(DBS_DECISIONS, "Choose the decision")} defaultValue={valueOf(valuesOf("add-dbs"), "decision")} error={errorsOf("add-dbs")?.decision} />
-            <TextField name="seenBy" label="Original certificate seen by" defaultValue={valueOf(valuesOf("add-dbs"), "seenBy")} error={errorsOf("add-dbs")?.seenBy} />
-            <DateField name="seenOn" label="Date the original was seen" defaultValue={valueOf(valuesOf("add-dbs"), "seenOn")} error={errorsOf("add-dbs")?.seenOn} />
-            <Checkbox name="childrenBarredListChecked" label="The children's barred list was checked" hint="Shown on an enhanced certificate with barred list checks. Required by centres that offer supervised contact." defaultChecked={valueOf(valuesOf("add-dbs"), "childrenBarredListChecked") === "on"} error={errorsOf("add-dbs")?.childrenBarredListChecked} />
-            <Checkbox name="updateServiceSubscribed" label="They have subscribed this certificate to the DBS Update Service" hint="The centre can then run status checks (with their consent) instead of asking for a new certificate." defaultChecked={valueOf(valuesOf("add-dbs"), "updateServiceSubscribed") === "on"} />
+            <DbsFields values={valuesOf("add-dbs")} errors={errorsOf("add-dbs")} />
             <button type="submit">Save DBS check</button>
           </Form>
         </Panel>
@@ -286,6 +380,7 @@ export default function PersonCompliancePage() {
               <br />Requested {formatUkDate(r.requestedOn)}. {r.receivedOn ? `Received ${formatUkDate(r.receivedOn)}: ${r.outcome}.` : "Awaited."}
               {r.notes ? <><br />{r.notes}</> : null}
               </RecordText>
+              {r.enteredInError ? null : correct("reference", r.id, `reference from ${r.refereeName}`, ReferenceFields, r.saved)}
               {r.enteredInError ? null : markInError("reference", r.id, `reference from ${r.refereeName}`)}
               {data.canEdit && !r.receivedOn && !r.enteredInError ? (
                 <Panel id={`received-${r.id}`} title="Record as received" open={Boolean(failed("reference-received", r.id))}>
@@ -308,13 +403,7 @@ export default function PersonCompliancePage() {
         <Panel id="add-reference" title="Add a reference" open={anchor === "references" || Boolean(failed("add-reference"))}>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="add-reference" />
-            <TextField name="refereeName" label="Referee's name" defaultValue={valueOf(valuesOf("add-reference"), "refereeName")} error={errorsOf("add-reference")?.refereeName} />
-            <TextField name="relationship" label="How they know the person" hint="For example, former employer or church minister" defaultValue={valueOf(valuesOf("add-reference"), "relationship")} error={errorsOf("add-reference")?.relationship} />
-            <TextField name="contact" label="Contact details" hint="Email, phone or address" defaultValue={valueOf(valuesOf("add-reference"), "contact")} error={errorsOf("add-reference")?.contact} />
-            <DateField name="requestedOn" label="Date requested" defaultValue={valueOf(valuesOf("add-reference"), "requestedOn")} error={errorsOf("add-reference")?.requestedOn} />
-            <DateField name="receivedOn" label="Date received (if it has arrived)" defaultValue={valueOf(valuesOf("add-reference"), "receivedOn")} error={errorsOf("add-reference")?.receivedOn} hint="Leave blank while it is awaited" />
-            <SelectField name="outcome" label="Outcome (once received)" options={options(REFERENCE_OUTCOMES, "Not received yet")} defaultValue={valueOf(valuesOf("add-reference"), "outcome")} error={errorsOf("add-reference")?.outcome} />
-            <TextArea name="notes" label="Notes (optional)" hint="Never write down what a DBS certificate or a referee says about someone's history: note only what you checked and when." defaultValue={valueOf(valuesOf("add-reference"), "notes")} error={errorsOf("add-reference")?.notes} />
+            <ReferenceFields values={valuesOf("add-reference")} errors={errorsOf("add-reference")} />
             <button type="submit">Save reference</button>
           </Form>
         </Panel>
@@ -333,7 +422,12 @@ export default function PersonCompliancePage() {
                   <td data-label="How">{t.delivery}</td>
                   <td data-label="Evidence">
                     {t.evidenceNote}
-                    {t.enteredInError ? <InErrorNote mark={t.enteredInError} /> : markInError("training", t.id, `${t.course} completed ${formatUkDate(t.completedOn)}`)}
+                    {t.enteredInError ? <InErrorNote mark={t.enteredInError} /> : (
+                      <>
+                        {correct("training", t.id, `${t.course} completed ${formatUkDate(t.completedOn)}`, (props) => <TrainingFields courses={data.allCourseOptions} {...props} />, t.saved)}
+                        {markInError("training", t.id, `${t.course} completed ${formatUkDate(t.completedOn)}`)}
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -345,10 +439,7 @@ export default function PersonCompliancePage() {
         <Panel id="add-training" title="Add a training record" open={anchor === "course" || Boolean(failed("add-training"))}>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="add-training" />
-            <SelectField name="courseId" label="Course" options={[["", "Choose the course"], ...data.courseOptions]} defaultValue={valueOf(valuesOf("add-training"), "courseId", data.preselectedCourse)} error={errorsOf("add-training")?.courseId} />
-            <DateField name="completedOn" label="Date completed" defaultValue={valueOf(valuesOf("add-training"), "completedOn")} error={errorsOf("add-training")?.completedOn} />
-            <SelectField name="deliveryMethod" label="How it was delivered" options={options(DELIVERY_METHODS, "Choose")} defaultValue={valueOf(valuesOf("add-training"), "deliveryMethod")} error={errorsOf("add-training")?.deliveryMethod} />
-            <TextArea name="evidenceNote" label="Evidence note (optional)" hint="For example, certificate seen, workbook marked by Sam Patel" defaultValue={valueOf(valuesOf("add-training"), "evidenceNote")} error={errorsOf("add-training")?.evidenceNote} />
+            <TrainingFields courses={data.courseOptions} values={valuesOf("add-training")} saved={{ courseId: data.preselectedCourse }} errors={errorsOf("add-training")} />
             <button type="submit">Save training record</button>
           </Form>
         </Panel>

@@ -153,6 +153,78 @@ describe("records entered in error", () => {
   });
 });
 
+describe("correcting a record in place", () => {
+  const correct = async (personId: string, fields: Record<string, string>, user = coordinator) =>
+    complianceAction(args(await postRequest(`/people/${personId}/compliance`, fields, user), { personId }));
+  const dbsFields = (recordId: string, fields: Record<string, string> = {}) => ({
+    intent: "correct-dbs", recordId, level: "enhanced", workforce: "child", certificateNumber: "001234567890", issuedOn: uk(-30), decision: "clear", seenBy: "Cora", seenOn: uk(-29), ...fields,
+  });
+
+  it("corrects a mistyped issue date and certificate number, auditing old and new (number masked), and the rules follow", async () => {
+    const person = await createPerson(centreId, { firstName: "Cal", lastName: "Correct" });
+    await withReferences(person.id);
+    await thrownResponse(() => addDbs(person.id, { issuedOn: formatUkDate(addYearsIso(today, -4)), seenOn: formatUkDate(addYearsIso(today, -4)) }));
+    expect((await complianceOf(person.id)).cleared).toBe(false); // past the centre's three-year recheck
+    const check = await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id } });
+    const saved = await thrownResponse(() => correct(person.id, dbsFields(check.id, { certificateNumber: "0012 3456 7899" })));
+    expect(saved.headers.get("Location")).toBe(`/people/${person.id}/compliance?saved=corrected#dbs`);
+    expect(await prisma.dbsCheck.findUniqueOrThrow({ where: { id: check.id } })).toMatchObject({ issuedOn: addDaysIso(today, -30), certificateNumber: "001234567899" });
+    expect((await complianceOf(person.id)).cleared).toBe(true);
+    const entry = await prisma.auditEvent.findFirstOrThrow({ where: { personId: person.id, action: "corrected" } });
+    expect(entry.summary).toBe(`Corrected the DBS check issued ${uk(-30)} for Cal Correct`);
+    expect(JSON.parse(entry.changes)).toEqual([
+      { field: "Certificate number", from: "********7890", to: "********7899" },
+      { field: "Issued", from: formatUkDate(addYearsIso(today, -4)), to: uk(-30) },
+      { field: "Original seen on", from: formatUkDate(addYearsIso(today, -4)), to: uk(-29) },
+    ]);
+  });
+
+  it("keeps what was typed and the saved record when a correction is wrong, and writes nothing when nothing changed", async () => {
+    const person = await createPerson(centreId, { firstName: "Wes", lastName: "Wrong" });
+    await thrownResponse(() => addDbs(person.id, {}));
+    const check = await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id } });
+    const bad = await correct(person.id, dbsFields(check.id, { issuedOn: "31/02/2024", certificateNumber: "12345" }));
+    expect(bad).toMatchObject({ ok: false, intent: "correct-dbs", target: check.id, values: { certificateNumber: "12345" } });
+    expect(bad && "errors" in bad && Object.keys(bad.errors).sort()).toEqual(["certificateNumber", "issuedOn"]);
+    expect((await prisma.dbsCheck.findUniqueOrThrow({ where: { id: check.id } })).certificateNumber).toBe("001234567890");
+    const same = await thrownResponse(() => correct(person.id, dbsFields(check.id)));
+    expect(same.headers.get("Location")).toContain("saved=unchanged");
+    expect(await prisma.auditEvent.count({ where: { personId: person.id, action: "corrected" } })).toBe(0);
+  });
+
+  it("corrects a training date and course, and a reference's dates, but not a record entered in error", async () => {
+    const person = await createPerson(centreId, { firstName: "Tia", lastName: "Training" });
+    const [first, second] = await prisma.course.findMany({ where: { centreId }, orderBy: { sortOrder: "asc" }, take: 2 });
+    const record = await prisma.trainingRecord.create({ data: { personId: person.id, courseId: first.id, completedOn: addDaysIso(today, -10), deliveryMethod: "face_to_face" } });
+    await thrownResponse(() => correct(person.id, { intent: "correct-training", recordId: record.id, courseId: second.id, completedOn: uk(-12), deliveryMethod: "face_to_face" }));
+    expect(await prisma.trainingRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ courseId: second.id, completedOn: addDaysIso(today, -12) });
+    const entry = await prisma.auditEvent.findFirstOrThrow({ where: { personId: person.id, action: "corrected" } });
+    expect(JSON.parse(entry.changes)).toEqual([{ field: "Course", from: first.name, to: second.name }, { field: "Completed", from: uk(-10), to: uk(-12) }]);
+
+    await withReferences(person.id);
+    const reference = await prisma.reference.findFirstOrThrow({ where: { personId: person.id } });
+    const refFields = { intent: "correct-reference", recordId: reference.id, refereeName: "R1", relationship: "x", contact: "x", requestedOn: "01/12/2023", receivedOn: "01/11/2023", outcome: "satisfactory" };
+    expect(await correct(person.id, refFields)).toMatchObject({ errors: { receivedOn: "The date received cannot be before the date requested (1 Dec 2023)" } });
+    await thrownResponse(() => correct(person.id, { ...refFields, receivedOn: "11/12/2023" }));
+    expect((await prisma.reference.findUniqueOrThrow({ where: { id: reference.id } })).receivedOn).toBe("2023-12-11");
+
+    await prisma.trainingRecord.update({ where: { id: record.id }, data: { enteredInErrorAt: new Date(), enteredInErrorReason: "x", enteredInErrorBy: "Cora" } });
+    expect(await correct(person.id, { intent: "correct-training", recordId: record.id, courseId: first.id, completedOn: uk(-1), deliveryMethod: "face_to_face" }))
+      .toMatchObject({ errors: { recordId: "This record is marked as entered in error, so it cannot be corrected: add a new one" } });
+  });
+
+  it("lets only co-ordinators correct, and only records of their own centre's people", async () => {
+    const person = await createPerson(centreId, { firstName: "Oz", lastName: "Other" });
+    await thrownResponse(() => addDbs(person.id, {}));
+    const check = await prisma.dbsCheck.findFirstOrThrow({ where: { personId: person.id } });
+    const assessor = await createUser(centreId, "assessor");
+    expect((await thrownResponse(() => correct(person.id, dbsFields(check.id, { issuedOn: uk(-40) }), assessor))).status).toBe(403);
+    const elsewhere = await createPerson(centreId, { firstName: "El", lastName: "Sewhere" });
+    expect((await thrownResponse(() => correct(elsewhere.id, dbsFields(check.id, { issuedOn: uk(-40) })))).status).toBe(404);
+    expect((await prisma.dbsCheck.findUniqueOrThrow({ where: { id: check.id } })).issuedOn).toBe(addDaysIso(today, -30));
+  });
+});
+
 describe("the matrix and CSV on a past date", () => {
   it("shows each person's status as it was on that date, in words", async () => {
     const person = await createPerson(centreId, { firstName: "Lena", lastName: "Leaver", startedOn: "2022-01-01" });

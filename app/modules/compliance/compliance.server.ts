@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { fullName } from "~/modules/people/people.server";
 import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { formatUkDate, type IsoDate } from "~/utils/dates";
+import { diffRecords, type FieldChange } from "~/modules/audit/diff";
 import type { FieldErrors } from "~/utils/form";
 import {
   DBS_DECISIONS, DBS_LEVELS, DEFAULT_COURSES, DELIVERY_METHODS, REFERENCE_OUTCOMES, STATUS_CHECK_RESULTS, WORKFORCES,
@@ -400,5 +401,107 @@ export async function markEnteredInError(actor: Actor, personId: string, kind: R
       changes: [{ field: "Why", from: "", to: reason }],
     });
     return {};
+  });
+}
+
+type DbsInput = z.output<ReturnType<typeof dbsCheckSchema>>;
+type ReferenceInput = z.output<ReturnType<typeof referenceSchema>>;
+type TrainingInput = z.output<ReturnType<typeof trainingSchema>>;
+
+const yesNo = (value: unknown) => (value ? "Yes" : "No");
+const ukDate = (value: unknown) => formatUkDate(value as string);
+
+/** What a correction shows in the audit log: every field that changed, old and new, in words. */
+const DBS_FIELDS = {
+  level: { label: "Level", show: (v: unknown) => DBS_LEVELS[v as keyof typeof DBS_LEVELS] },
+  workforce: { label: "Workforce", show: (v: unknown) => WORKFORCES[v as keyof typeof WORKFORCES] },
+  // The audit log can never be erased: it keeps only enough of a number to tell certificates apart.
+  certificateNumber: { label: "Certificate number", show: (v: unknown) => maskCertificateNumber(v as string) },
+  issuedOn: { label: "Issued", show: ukDate },
+  decision: { label: "Decision", show: (v: unknown) => DBS_DECISIONS[v as keyof typeof DBS_DECISIONS] },
+  seenBy: { label: "Original seen by" },
+  seenOn: { label: "Original seen on", show: ukDate },
+  childrenBarredListChecked: { label: "Children's barred list checked", show: yesNo },
+  updateServiceSubscribed: { label: "Update Service", show: (v: unknown) => (v ? "Subscribed" : "Not subscribed") },
+};
+
+const REFERENCE_FIELDS = {
+  refereeName: { label: "Referee" },
+  relationship: { label: "Relationship" },
+  contact: { label: "Contact details" },
+  requestedOn: { label: "Requested", show: ukDate },
+  receivedOn: { label: "Received", show: ukDate },
+  outcome: { label: "Outcome", show: (v: unknown) => REFERENCE_OUTCOMES[v as keyof typeof REFERENCE_OUTCOMES] },
+  notes: { label: "Notes" },
+};
+
+const TRAINING_FIELDS = {
+  completedOn: { label: "Completed", show: ukDate },
+  deliveryMethod: { label: "Delivered by", show: (v: unknown) => DELIVERY_METHODS[v as keyof typeof DELIVERY_METHODS] },
+  evidenceNote: { label: "Evidence" },
+};
+
+export type Correction =
+  | { kind: "dbs"; recordId: string; input: DbsInput }
+  | { kind: "reference"; recordId: string; input: ReferenceInput }
+  | { kind: "training"; recordId: string; input: TrainingInput };
+
+/**
+ * Correct a record in place (a mistyped date or certificate number), with every old and new value
+ * in the audit log. A record entered in error is not corrected: it stays as it was, struck through.
+ * Returns field errors, or `unchanged: true` when nothing differed (nothing is written).
+ */
+export async function correctRecord(actor: Actor, personId: string, correction: Correction): Promise<{ errors: FieldErrors; unchanged?: boolean }> {
+  const person = await findPerson(actor, personId);
+  const notFound = () => new Response("Record not found", { status: 404 });
+  type Result = { errors: FieldErrors; unchanged?: boolean };
+  const inError: Result = { errors: { recordId: "This record is marked as entered in error, so it cannot be corrected: add a new one" } };
+  return prisma.$transaction(async (tx): Promise<Result> => {
+    let changes: FieldChange[];
+    let what: string;
+    let entityType: string;
+    if (correction.kind === "dbs") {
+      const record = await tx.dbsCheck.findFirst({ where: { id: correction.recordId, personId }, include: { statusChecks: { select: { checkedOn: true } } } });
+      if (!record) throw notFound();
+      if (record.enteredInErrorAt) return inError;
+      const earliestStatusCheck = record.statusChecks.map((s) => s.checkedOn).sort()[0];
+      if (earliestStatusCheck && correction.input.issuedOn > earliestStatusCheck) {
+        return { errors: { issuedOn: `A status check on ${formatUkDate(earliestStatusCheck)} is recorded for this certificate, so it was issued by then` } };
+      }
+      if (!correction.input.updateServiceSubscribed && record.statusChecks.length) {
+        return { errors: { updateServiceSubscribed: "Status checks are recorded for this certificate, so it was on the Update Service" } };
+      }
+      changes = diffRecords(record, correction.input, DBS_FIELDS);
+      if (changes.length) await tx.dbsCheck.update({ where: { id: record.id }, data: correction.input });
+      what = `the DBS check issued ${formatUkDate(correction.input.issuedOn)}`;
+      entityType = "DbsCheck";
+    } else if (correction.kind === "reference") {
+      const record = await tx.reference.findFirst({ where: { id: correction.recordId, personId } });
+      if (!record) throw notFound();
+      if (record.enteredInErrorAt) return inError;
+      changes = diffRecords(record, correction.input, REFERENCE_FIELDS);
+      if (changes.length) await tx.reference.update({ where: { id: record.id }, data: correction.input });
+      what = `the reference from ${correction.input.refereeName}`;
+      entityType = "Reference";
+    } else {
+      const record = await tx.trainingRecord.findFirst({ where: { id: correction.recordId, personId }, include: { course: { select: { name: true } } } });
+      if (!record) throw notFound();
+      if (record.enteredInErrorAt) return inError;
+      const course = await tx.course.findFirst({ where: { id: correction.input.courseId, centreId: actor.centreId }, select: { name: true } });
+      if (!course) return { errors: { courseId: "Choose a course from the list" } };
+      changes = [
+        ...(course.name !== record.course.name ? [{ field: "Course", from: record.course.name, to: course.name }] : []),
+        ...diffRecords(record, correction.input, TRAINING_FIELDS),
+      ];
+      if (changes.length) await tx.trainingRecord.update({ where: { id: record.id }, data: correction.input });
+      what = `the ${record.course.name} record`;
+      entityType = "TrainingRecord";
+    }
+    if (!changes.length) return { errors: {}, unchanged: true };
+    await recordAudit(tx, actor, {
+      entityType, entityId: correction.recordId, personId, action: "corrected",
+      summary: `Corrected ${what} for ${fullName(person)}`, changes,
+    });
+    return { errors: {} };
   });
 }
