@@ -7,7 +7,10 @@ import { verifyAuditChain } from "~/modules/audit/audit.server";
 
 const result = await verifyAuditChain();
 if (result.whole) {
-  console.log(`The audit log is whole: ${result.entries} entries, each as it was written.${result.lastHash ? ` Latest entry's hash: ${result.lastHash}` : ""}`);
+  const asWritten = result.redacted
+    ? `each as it was written except ${result.redacted} whose personal data was removed at the end of a retention period (each removal is itself an entry)`
+    : "each as it was written";
+  console.log(`The audit log is whole: ${result.entries} entries, ${asWritten}.${result.lastHash ? ` Latest entry's hash: ${result.lastHash}` : ""}`);
 } else {
   console.error(`The audit log has been tampered with: entry ${result.brokenAt.seq ?? "(before the chain)"} (id ${result.brokenAt.id}): ${result.problem}.`);
 }

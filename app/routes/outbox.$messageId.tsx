@@ -19,8 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { CANCEL_WORDS, renderForSending } = await import("~/modules/email/kinds.server");
   const base = {
     id: message.id, toName: message.toName, toEmail: message.toEmail, status: message.status, attempts: message.attempts, lastError: message.lastError,
-    sentAt: message.sentAt, expiresAt: message.expiresAt, closedReason: message.closedReason ? CANCEL_WORDS[message.closedReason as keyof typeof CANCEL_WORDS] ?? message.closedReason : null,
+    bodyRemoved: false, sentAt: message.sentAt, expiresAt: message.expiresAt, closedReason: message.closedReason ? CANCEL_WORDS[message.closedReason as keyof typeof CANCEL_WORDS] ?? message.closedReason : null,
   };
+  if (message.bodyRemovedAt) {
+    return { ...base, bodyRemoved: true, asOf: `removed on ${formatLondonDateTime(message.bodyRemovedAt)}: it named people with their DBS outcomes, and the centre keeps that only for a set number of days after sending`, subject: message.subject, html: "", text: "", attachments: [] };
+  }
   if (message.status === "sent" || message.html) {
     return { ...base, asOf: "as sent", subject: message.subject, html: message.html, text: message.text, attachments: (JSON.parse(message.attachments) as Attachment[]).map((a) => a.filename) };
   }
@@ -49,7 +52,7 @@ export default function Message() {
           <h2>Plain text version</h2>
           <pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre>
         </>
-      ) : <p>This email is {m.asOf}.</p>}
+      ) : m.bodyRemoved ? <p>What this email said was {m.asOf}.</p> : <p>This email is {m.asOf}.</p>}
     </>
   );
 }

@@ -15,7 +15,7 @@ import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { fullName, getPerson, markLeft } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
 import { leaveSchema } from "~/modules/people/validation";
-import { formatLondonDateTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
+import { formatLondonDateTime, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { clock } from "~/utils/clock.server";
@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:read");
   const person = await getPerson(user.centreId, params.personId!);
   invariantResponse(person, "We could not find that person at your centre.");
-  const canEdit = can(user.accessRole, "people:write");
+  // Someone whose personal data was removed is kept for counts only: nobody edits them again.
+  const canEdit = can(user.accessRole, "people:write") && !person.anonymisedAt;
   const today = clock.today();
   const [audit, withdrawn] = await Promise.all([listAudit(user.centreId, { personId: person.id }), withdrawnShifts(person.id, today)]);
   const held = currentRoles(person.roles);
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: person.status,
       startedOn: person.startedOn,
       leftOn: person.leftOn,
+      removedOn: person.anonymisedAt ? londonToday(person.anonymisedAt) : null,
       conflict: person.usesCentreForOwnFamily,
       conflictNote: person.conflictNote,
       roleHistory: person.roles.map((r) => ({ id: r.id, role: isRole(r.role) ? ROLE_LABELS[r.role] : r.role, startedOn: r.startedOn, endedOn: r.endedOn })),
@@ -110,6 +112,12 @@ export default function PersonPage() {
       <ErrorSummary errors={leaveErrors ?? inviteErrors} />
 
       <h1>{person.name}</h1>
+      {person.removedOn ? (
+        <div className="notice notice--warning">
+          Their personal data was removed on {formatUkDate(person.removedOn)}, when the centre's retention period for leavers ended. The record stays for the
+          centre's counts and history, and can no longer be changed.
+        </div>
+      ) : null}
       {person.conflict ? <p><ConflictTag /> {person.conflictNote}</p> : null}
       <dl className="summary">
         <dt>Status</dt><dd><StatusTag status={person.status} /></dd>

@@ -52,7 +52,10 @@ export default function People() {
     <>
       <h1>People</h1>
       {canEdit ? (
-        <p><Link to="/people/new" className="button">Add a person</Link></p>
+        <p className="button-row">
+          <Link to="/people/new" className="button">Add a person</Link>
+          <Link to="/people/removal">Leavers due for removal</Link>
+        </p>
       ) : null}
       <Form method="get" className="filters" role="search" aria-label="Find people">
         <TextField name="q" label="Name or email" type="search" defaultValue={filters.q} />

@@ -11,7 +11,7 @@ import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
 import { prisma } from "~/db.server";
 import { setCentreSetting } from "~/modules/rota/setup.server";
-import { OPEN_SHIFT_TAKING, reminderSettingsSchema, rotaSettingsSchema, selfServiceSettingsSchema, signInSettingsSchema, WEEKDAY_OPTIONS } from "~/modules/rota/validation";
+import { OPEN_SHIFT_TAKING, reminderSettingsSchema, rotaSettingsSchema, retentionSettingsSchema, selfServiceSettingsSchema, signInSettingsSchema, WEEKDAY_OPTIONS } from "~/modules/rota/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [settings, courses, centre] = await Promise.all([
     getSettings(user.centreId),
     getCourses(user.centreId),
-    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, offersSupervised: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true } }),
+    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, offersSupervised: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true, leaverRetentionYears: true, sensitiveEmailDays: true } }),
   ]);
   return { settings, centre, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
 }
@@ -47,6 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed;
     await setCentreSetting(actorOf(user), "openShiftTaking", parsed.data.openShiftTaking);
     await setCentreSetting(actorOf(user), "swapCutoffHours", parsed.data.swapCutoffHours);
+    return redirect("/settings?saved=1");
+  }
+  if (formData.get("intent") === "retention") {
+    const parsed = parseForm(retentionSettingsSchema, formData);
+    if (!parsed.ok) return parsed;
+    await setCentreSetting(actorOf(user), "leaverRetentionYears", parsed.data.leaverRetentionYears);
+    await setCentreSetting(actorOf(user), "sensitiveEmailDays", parsed.data.sensitiveEmailDays);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "sign-in") {
@@ -159,6 +166,31 @@ export default function Settings() {
           error={errors?.swapCutoffHours}
         />
         <button type="submit" className="button button--secondary">Save open shift settings</button>
+      </Form>
+
+      <h2 id="retention">Keeping personal data</h2>
+      <p>After this, a leaver is listed under <Link to="/people/removal">People due for removal</Link>, where you remove their personal data. Counts and the audit trail are kept, without it.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="retention" />
+        <TextField
+          name="leaverRetentionYears"
+          label="Keep leavers' records for this many years after their last day"
+          hint="Six years is usual: it covers claims that could be brought about their time with you. Check your safeguarding policy."
+          inputMode="numeric"
+          width="short"
+          defaultValue={valueOf(values, "leaverRetentionYears", String(centre.leaverRetentionYears))}
+          error={errors?.leaverRetentionYears}
+        />
+        <TextField
+          name="sensitiveEmailDays"
+          label="Keep what sent co-ordinators' digests said for this many days"
+          hint="Digests name people and their DBS outcomes. After this the Outbox keeps only who each went to and when."
+          inputMode="numeric"
+          width="short"
+          defaultValue={valueOf(values, "sensitiveEmailDays", String(centre.sensitiveEmailDays))}
+          error={errors?.sensitiveEmailDays}
+        />
+        <button type="submit" className="button button--secondary">Save retention settings</button>
       </Form>
 
       <h2>Signing in</h2>

@@ -28,7 +28,7 @@ async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonym
   const course = await prisma.course.findFirstOrThrow();
   const message = await prisma.emailMessage.findFirstOrThrow();
   return [
-    ...common, "/people/new", `/people/${person.id}/edit`, `/people/${person.id}/availability`, `/people/${person.id}/data`,
+    ...common, "/people/new", "/people/removal", `/people/${person.id}/edit`, `/people/${person.id}/availability`, `/people/${person.id}/data`,
     "/rota", ...rotas.flatMap((r) => [`/rota/${r.id}`, `/rota/${r.id}/print`]), `/rota/${shift.rotaId}/shifts/${shift.id}`, "/rota/sessions", "/rota/sessions/new", `/rota/sessions/${session.id}`, "/rota/teams",
     "/rota/requests", "/rota/service", "/shifts", "/shifts?view=month", "/outbox/preview/open-shifts", "/outbox/preview/rota-change",
     "/accounts", "/outbox", `/outbox/${message.id}`, "/outbox/preview/expiry-reminder", "/settings", "/settings/courses/new", `/settings/courses/${course.id}`,

@@ -6,6 +6,7 @@ import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { rotaView, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { clock } from "~/utils/clock.server";
 import { requirementWords } from "~/modules/compliance/words";
+import { retentionOverview } from "~/modules/people/retention.server";
 
 // The global setup seeded this database with `npm run demo`'s own script, on the run's date.
 
@@ -15,7 +16,7 @@ describe("demo data", () => {
     expect(await prisma.centre.count()).toBe(1);
     const people = await prisma.person.findMany({ include: { roles: true } });
     expect(people).toHaveLength(DEMO_PEOPLE.length);
-    expect(people).toHaveLength(40);
+    expect(people).toHaveLength(42);
     expect(new Set(people.map((p) => p.status))).toEqual(new Set(["applicant", "active", "paused", "left"]));
     const roles = new Set(people.flatMap((p) => p.roles.map((r) => r.role)));
     expect(roles).toEqual(new Set(["volunteer", "staff", "trustee", "coordinator", "deputy_coordinator"]));
@@ -47,6 +48,13 @@ describe("demo compliance", () => {
     expect(counted.some((r) => r.compliance.fullyCompliant)).toBe(true);
     expect(counted.some((r) => r.compliance.findings.length > 0)).toBe(true);
     expect(rows.find((r) => r.name === "Patricia Moore")!.compliance.counted).toBe(false);
+  });
+
+  it("has a leaver past the six years' retention and one nearly there", async () => {
+    const centre = await prisma.centre.findFirstOrThrow();
+    const overview = await retentionOverview(centre.id, clock.today());
+    expect(overview.due.map((p) => p.name)).toEqual(["Maureen Oakley"]);
+    expect(overview.upcoming.map((p) => p.name)).toEqual(["Derek Fenwick"]);
   });
 });
 

@@ -39,7 +39,7 @@ export function legacyDigest(entries: Content[]) {
 
 const CONTENT_SELECT = {
   id: true, seq: true, at: true, centreId: true, actorUserId: true, actorName: true, entityType: true, entityId: true,
-  personId: true, action: true, summary: true, changes: true, prevHash: true, hash: true,
+  personId: true, action: true, summary: true, changes: true, prevHash: true, hash: true, redactedAt: true,
 } as const;
 
 export async function recordAudit(
@@ -59,7 +59,8 @@ export async function recordAudit(
 }
 
 export type ChainCheck =
-  | { whole: true; entries: number; lastHash: string | null }
+  /** `redacted`: entries whose personal data was removed (retention): linked in place, content not checkable. */
+  | { whole: true; entries: number; redacted: number; lastHash: string | null }
   | { whole: false; entries: number; brokenAt: { seq: number | null; id: string }; problem: string };
 
 /** Walk the chain from the start: is every entry as it was written? */
@@ -67,14 +68,19 @@ export async function verifyAuditChain(db: Tx = prisma): Promise<ChainCheck> {
   const legacy = await db.auditEvent.findMany({ where: { seq: null }, orderBy: [{ at: "asc" }, { id: "asc" }], select: CONTENT_SELECT });
   const chained = await db.auditEvent.findMany({ where: { seq: { not: null } }, orderBy: { seq: "asc" }, select: CONTENT_SELECT });
   let prev = legacyDigest(legacy);
+  let redacted = 0;
   for (const [i, entry] of chained.entries()) {
     const broken = (problem: string): ChainCheck => ({ whole: false, entries: legacy.length + chained.length, brokenAt: { seq: entry.seq, id: entry.id }, problem });
     if (entry.seq !== i + 1) return broken(`entry ${i + 1} is missing (found ${entry.seq} in its place)`);
     if (entry.prevHash !== prev) return broken(i === 0 ? "entries written before the chain began have been changed" : `it does not follow entry ${i}: an entry before it was changed or removed`);
-    if (entry.hash !== entryHash(prev, entry)) return broken("its content has been changed since it was written");
+    // A redacted entry's content was changed on purpose (and the removal audited): its own hash
+    // still links the chain, so removing or reordering entries around it is still caught.
+    if (entry.redactedAt) redacted++;
+    else if (entry.hash !== entryHash(prev, entry)) return broken("its content has been changed since it was written");
+    if (!entry.hash) return broken("it has no hash");
     prev = entry.hash;
   }
-  return { whole: true, entries: legacy.length + chained.length, lastHash: chained.at(-1)?.hash ?? null };
+  return { whole: true, entries: legacy.length + chained.length, redacted, lastHash: chained.at(-1)?.hash ?? null };
 }
 
 export type AuditEntry = {

@@ -3,7 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
-import { fullName } from "~/modules/people/people.server";
+import { fullName, refuseIfRemoved } from "~/modules/people/people.server";
 import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { formatUkDate, type IsoDate } from "~/utils/dates";
 import { diffRecords, type FieldChange } from "~/modules/audit/diff";
@@ -208,6 +208,7 @@ export async function personCompliance(centreId: string, personId: string, date:
 async function findPerson(actor: Actor, personId: string) {
   const person = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
   if (!person) throw new Response("Person not found", { status: 404 });
+  refuseIfRemoved(person);
   return person;
 }
 

@@ -79,6 +79,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { first: "George", last: "Bailey", roles: ["volunteer"], status: "left", startedDaysAgo: 3 * Y, leftDaysAgo: 60 },
   { first: "Zara", last: "Khan", roles: ["staff"], status: "left", startedDaysAgo: 2 * Y, leftDaysAgo: Y },
   { first: "Alan", last: "Pritchard", roles: ["trustee"], status: "left", startedDaysAgo: 8 * Y, leftDaysAgo: 2 * Y },
+  // Past the centre's six years' retention (due for removal), and nearly so (due within weeks).
+  { first: "Maureen", last: "Oakley", roles: ["volunteer"], status: "left", startedDaysAgo: 12 * Y, leftDaysAgo: 7 * Y },
+  { first: "Derek", last: "Fenwick", roles: ["volunteer"], status: "left", startedDaysAgo: 10 * Y, leftDaysAgo: 6 * Y - 40 },
 ];
 
 function emailFor(person: DemoPerson) {

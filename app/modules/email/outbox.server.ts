@@ -224,3 +224,21 @@ export function fromAddress() {
   const from = env().EMAIL_FROM;
   return from ? emailAddressOf(from) : null;
 }
+
+/** Templates whose content names people with their DBS outcomes and what they lack. */
+export const SENSITIVE_TEMPLATES = ["coordinator-digest"];
+
+/**
+ * Once a sent digest is `sensitiveEmailDays` old, the Outbox keeps only who it went to, when and its
+ * subject: what it said (names with DBS outcomes) is no longer needed to show it was sent.
+ */
+export async function removeSensitiveBodies(centre: { id: string; sensitiveEmailDays: number }, now: Date) {
+  const { count } = await prisma.emailMessage.updateMany({
+    where: {
+      centreId: centre.id, template: { in: SENSITIVE_TEMPLATES }, bodyRemovedAt: null,
+      sentAt: { lte: new Date(now.getTime() - centre.sensitiveEmailDays * 24 * 60 * 60 * 1000) },
+    },
+    data: { html: "", text: "", params: "{}", attachments: "[]", bodyRemovedAt: now },
+  });
+  return count;
+}

@@ -49,6 +49,11 @@ export function getPerson(centreId: string, personId: string) {
   });
 }
 
+/** A person whose personal data was removed is kept for counts only: no change may bring data back. */
+export function refuseIfRemoved(person: { anonymisedAt: Date | null }) {
+  if (person.anonymisedAt) throw new Response("This person's personal data was removed when their retention period ended; their record can no longer be changed.", { status: 409 });
+}
+
 export function fullName(person: { firstName: string; lastName: string }) {
   return `${person.firstName} ${person.lastName}`;
 }
@@ -121,6 +126,7 @@ export async function createPerson(actor: Actor, input: PersonInput, today: IsoD
 export async function updatePerson(actor: Actor, personId: string, input: PersonInput, today: IsoDate): Promise<SaveResult> {
   const existing = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId }, include: { roles: true } });
   if (!existing) throw new Response("Person not found", { status: 404 });
+  refuseIfRemoved(existing);
   const errors = await emailTaken(actor.centreId, input.email, personId);
   if (Object.keys(errors).length) return { ok: false, errors };
 
@@ -171,6 +177,7 @@ function firstDayAfter(leftOn: IsoDate | null, today: IsoDate) {
 export async function markLeft(actor: Actor, personId: string, leftOn: IsoDate, today: IsoDate): Promise<SaveResult> {
   const existing = await prisma.person.findFirst({ where: { id: personId, centreId: actor.centreId } });
   if (!existing) throw new Response("Person not found", { status: 404 });
+  refuseIfRemoved(existing);
   if (existing.startedOn && leftOn < existing.startedOn) {
     return { ok: false, errors: { leftOn: `The leaving date must be on or after their start date (${formatUkDate(existing.startedOn)})` } };
   }

@@ -9,7 +9,7 @@ import type { Transporter } from "nodemailer";
 import { prisma } from "~/db.server";
 import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { isOutstanding } from "~/modules/compliance/rules";
-import { deliverQueued, queueEmails, queuedKeys, smtpConfigured, waitingFilter, type DeliverySummary, type QueuedEmail } from "~/modules/email/outbox.server";
+import { deliverQueued, queueEmails, removeSensitiveBodies, queuedKeys, smtpConfigured, waitingFilter, type DeliverySummary, type QueuedEmail } from "~/modules/email/outbox.server";
 import { shiftReminderEmails } from "~/modules/email/notices.server";
 import { subjects } from "../../../emails/subjects";
 import { addDaysIso, londonToday, type IsoDate } from "~/utils/dates";
@@ -34,6 +34,8 @@ export type RunSummary = {
   shiftRemindersQueued: number;
   /** Daily "shifts you could take" emails, to those who asked for them. */
   openShiftEmailsQueued: number;
+  /** Sent digests whose content was removed this run, their centre's period having passed. */
+  bodiesRemoved: number;
   /** Dry run: what the real run would send now, queued before or new. */
   wouldSend: { to: string; subject: string; queuedBefore: boolean }[];
   smtpConfigured: boolean;
@@ -128,12 +130,12 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
   const now = options.now ?? clock.now();
   const dryRun = options.dryRun ?? false;
   const summary: RunSummary = {
-    dryRun, alreadyRunning: null, remindersQueued: 0, summariesQueued: 0, withoutEmail: 0, digestsQueued: 0, shiftRemindersQueued: 0, openShiftEmailsQueued: 0,
+    dryRun, alreadyRunning: null, remindersQueued: 0, summariesQueued: 0, withoutEmail: 0, digestsQueued: 0, shiftRemindersQueued: 0, openShiftEmailsQueued: 0, bodiesRemoved: 0,
     wouldSend: [], smtpConfigured: options.transport === undefined ? smtpConfigured() : options.transport !== null, delivery: null,
   };
   const run = async () => {
     const today = londonToday(now);
-    const centres = await prisma.centre.findMany({ where: options.centreId ? { id: options.centreId } : {}, select: { id: true, name: true, reminderLeadDays: true, summaryWeekday: true } });
+    const centres = await prisma.centre.findMany({ where: options.centreId ? { id: options.centreId } : {}, select: { id: true, name: true, reminderLeadDays: true, summaryWeekday: true, sensitiveEmailDays: true } });
     const sent = new Set((await prisma.reminderSent.findMany({ select: { key: true } })).map((r) => r.key));
     for (const centre of centres) {
       const { emails, withoutEmail } = await emailsDue(centre, today, now, sent);
@@ -159,6 +161,7 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
         for (const r of e.tells) sent.add(r.key);
       }
       summary.openShiftEmailsQueued += await queueOpenShiftAnnouncements(centre.id, now);
+      summary.bodiesRemoved += await removeSensitiveBodies(centre, now);
     }
     if (dryRun) {
       // Waiting from before (queued, or due a retry) and still worth sending: the real run sends these too.
@@ -195,6 +198,7 @@ export function describeRun(s: RunSummary): string[] {
     `Shift reminders queued: ${s.shiftRemindersQueued}`,
     `Open-shift emails queued: ${s.openShiftEmailsQueued}`,
   ];
+  if (s.bodiesRemoved) lines.push(`Sent digests past the centre's keeping period, content removed: ${s.bodiesRemoved}`);
   if (s.withoutEmail) lines.push(`Not sent, no email address on record: ${s.withoutEmail}`);
   const d = s.delivery;
   if (d) {

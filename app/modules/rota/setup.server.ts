@@ -156,14 +156,16 @@ const CENTRE_SETTINGS = {
   requireTwoFactor: { summary: "Changed whether co-ordinators and assessors must use two-factor sign-in", field: "Two-factor sign-in required", show: (v: CentreSettingValue) => (v ? "Yes" : "No") },
   openShiftTaking: { summary: "Changed whether open places volunteers take need a co-ordinator's yes", field: "Open places taken", show: (v: CentreSettingValue) => (v === "approval" ? "after a co-ordinator's yes" : "at once") },
   swapCutoffHours: { summary: "Changed when swap requests close", field: "Swaps close before a shift", show: (v: CentreSettingValue) => `${v} hours` },
+  leaverRetentionYears: { summary: "Changed how long leavers' records are kept", field: "Leavers' records kept for", show: (v: CentreSettingValue) => `${v} years after their last day` },
+  sensitiveEmailDays: { summary: "Changed how long sent digests keep their content", field: "Digest content kept for", show: (v: CentreSettingValue) => `${v} days after sending` },
 } as const;
 
 type CentreSettingValue = number | string | boolean;
-type CentreSettings = { serveEveryWeeks: number; reminderLeadDays: string; summaryWeekday: string; nation: string; requireTwoFactor: boolean; openShiftTaking: string; swapCutoffHours: number };
+type CentreSettings = { serveEveryWeeks: number; reminderLeadDays: string; summaryWeekday: string; nation: string; requireTwoFactor: boolean; openShiftTaking: string; swapCutoffHours: number; leaverRetentionYears: number; sensitiveEmailDays: number };
 
 export async function setCentreSetting<K extends keyof typeof CENTRE_SETTINGS>(actor: Actor, key: K, value: CentreSettings[K]) {
   const centre: CentreSettings = await prisma.centre.findUniqueOrThrow({
-    where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true },
+    where: { id: actor.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true, leaverRetentionYears: true, sensitiveEmailDays: true },
   });
   if (centre[key] === value) return;
   const spec = CENTRE_SETTINGS[key];

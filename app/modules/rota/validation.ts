@@ -145,6 +145,22 @@ export const selfServiceSettingsSchema = z.object({
     .transform(Number),
 });
 
+function wholeNumberIn(what: string, example: number, min: number, max: number, unit: string) {
+  return z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .refine((v) => v !== "", { message: `Enter ${what}, for example ${example}` })
+    .refine((v) => /^\d+$/.test(v), { message: `Enter a whole number of ${unit}, like ${example}` })
+    .refine((v) => Number(v) >= min && Number(v) <= max, { message: `Enter a number of ${unit} from ${min} to ${max}` })
+    .transform(Number);
+}
+
+/** How long personal data is kept: leavers' records (years), and the content of sent digests (days). */
+export const retentionSettingsSchema = z.object({
+  leaverRetentionYears: wholeNumberIn("how many years leavers' records are kept", 6, 1, 50, "years"),
+  sensitiveEmailDays: wholeNumberIn("how many days sent digests keep their content", 30, 1, 365, "days"),
+});
+
 export const reminderSettingsSchema = z.object({
   summaryWeekday: z.enum(WEEKDAYS, { error: "Choose the day of the week the summaries go out" }),
   reminderLeadDays: z
