@@ -2,7 +2,7 @@
  * Runs a benchmark on built code, not through tsx: `node scripts/bench.mjs compliance` compiles
  * scripts/bench-compliance.ts and the app code it uses with esbuild (production React, the same
  * bundling of rrule as the server build), then runs the result with plain Node.
- *   npm run bench:compliance | bench:rota | bench:reminders      (bench:http measures the server)
+ *   npm run bench:compliance | bench:rota | bench:reminders | bench:import   (bench:http measures the server)
  */
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { build as buildApp, run } from "./run.mjs";
 
 const name = process.argv[2];
 if (!name) {
-  console.error("Which benchmark? node scripts/bench.mjs compliance|rota|reminders");
+  console.error("Which benchmark? node scripts/bench.mjs compliance|rota|reminders|import");
   process.exit(2);
 }
 // The HTTP benchmark measures the built server itself.

@@ -75,8 +75,23 @@ function ErrorText({ ids, error }: { ids: ReturnType<typeof fieldIds>; error?: s
   ) : null;
 }
 
+/** A labelled control with its hint and error, wired together: `control` gets the ids and ARIA it needs. */
+function LabelledField({ name, label, hint, error, className, control }: Common & {
+  control: (aria: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const ids = useFieldIds(name);
+  return (
+    <div className={`field ${error ? "field--error" : ""} ${className ?? ""}`}>
+      <label htmlFor={ids.input}>{label}</label>
+      <Hint ids={ids} hint={hint} />
+      <ErrorText ids={ids} error={error} />
+      {control({ id: ids.input, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(ids, hint, error) })}
+    </div>
+  );
+}
+
 export function TextField({
-  name, label, hint, error, defaultValue, type = "text", autoComplete, className, inputMode, required, width,
+  defaultValue, type = "text", autoComplete, inputMode, required, width, ...props
 }: Common & {
   defaultValue?: string | null;
   type?: "text" | "email" | "tel" | "password" | "search";
@@ -85,26 +100,26 @@ export function TextField({
   required?: boolean;
   width?: "short" | "medium";
 }) {
-  const ids = useFieldIds(name);
   return (
-    <div className={`field ${error ? "field--error" : ""} ${className ?? ""}`}>
-      <label htmlFor={ids.input}>{label}</label>
-      <Hint ids={ids} hint={hint} />
-      <ErrorText ids={ids} error={error} />
-      <input
-        id={ids.input}
-        name={name}
-        type={type}
-        defaultValue={defaultValue ?? ""}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-        aria-required={required || undefined}
-        className={width ? `input--${width}` : undefined}
-      />
-    </div>
+    <LabelledField
+      {...props}
+      control={(aria) => (
+        <input
+          {...aria}
+          type={type}
+          defaultValue={defaultValue ?? ""}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          aria-required={required || undefined}
+          className={width ? `input--${width}` : undefined}
+        />
+      )}
+    />
   );
+}
+
+export function FileField({ accept, ...props }: Common & { accept: string }) {
+  return <LabelledField {...props} control={(aria) => <input {...aria} type="file" accept={accept} />} />;
 }
 
 /** A date typed the UK way; the server reads 27/03/2024, 27 March 2024 and more. */
@@ -120,46 +135,22 @@ export function DateField(props: Common & { defaultValue?: string | null; requir
   );
 }
 
-export function TextArea({ name, label, hint, error, defaultValue }: Common & { defaultValue?: string | null }) {
-  const ids = useFieldIds(name);
-  return (
-    <div className={`field ${error ? "field--error" : ""}`}>
-      <label htmlFor={ids.input}>{label}</label>
-      <Hint ids={ids} hint={hint} />
-      <ErrorText ids={ids} error={error} />
-      <textarea
-        id={ids.input}
-        name={name}
-        rows={3}
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-      />
-    </div>
-  );
+export function TextArea({ defaultValue, ...props }: Common & { defaultValue?: string | null }) {
+  return <LabelledField {...props} control={(aria) => <textarea {...aria} rows={3} defaultValue={defaultValue ?? ""} />} />;
 }
 
 export function SelectField({
-  name, label, hint, error, defaultValue, options,
+  defaultValue, options, ...props
 }: Common & { defaultValue?: string | null; options: readonly (readonly [string, string])[] }) {
-  const ids = useFieldIds(name);
   return (
-    <div className={`field ${error ? "field--error" : ""}`}>
-      <label htmlFor={ids.input}>{label}</label>
-      <Hint ids={ids} hint={hint} />
-      <ErrorText ids={ids} error={error} />
-      <select
-        id={ids.input}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-      >
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>{text}</option>
-        ))}
-      </select>
-    </div>
+    <LabelledField
+      {...props}
+      control={(aria) => (
+        <select {...aria} defaultValue={defaultValue ?? ""}>
+          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        </select>
+      )}
+    />
   );
 }
 

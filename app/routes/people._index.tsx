@@ -54,6 +54,7 @@ export default function People() {
       {canEdit ? (
         <p className="button-row">
           <Link to="/people/new" className="button">Add a person</Link>
+          <Link to="/people/import" className="button button--secondary">Import from a spreadsheet</Link>
           <Link to="/people/removal">Leavers due for removal</Link>
         </p>
       ) : null}

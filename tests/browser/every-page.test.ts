@@ -4,11 +4,13 @@
  * page, role and width, so a failure says where to look.
  */
 import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { prisma } from "~/db.server";
 import { clock } from "~/utils/clock.server";
 import { useDemoInBrowser } from "../helpers/demo-browser";
+import { createUpload } from "~/modules/import/import.server";
 
 const demo = useDemoInBrowser();
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -27,8 +29,10 @@ async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonym
   const session = await prisma.contactSession.findFirstOrThrow();
   const course = await prisma.course.findFirstOrThrow();
   const message = await prisma.emailMessage.findFirstOrThrow();
+  const upload = await createUpload({ id: (await prisma.user.findFirstOrThrow({ where: { accessRole: "coordinator" } })).id, name: "Sam Patel", centreId: session.centreId }, "centre-spreadsheet.xlsx", new Uint8Array(await readFile("public/examples/centre-spreadsheet.xlsx")));
+  if (!upload.ok) throw new Error(upload.problem);
   return [
-    ...common, "/people/new", "/people/removal", `/people/${person.id}/edit`, `/people/${person.id}/availability`, `/people/${person.id}/data`,
+    ...common, "/people/new", "/people/removal", "/people/import", `/people/import/${upload.id}`, `/people/${person.id}/edit`, `/people/${person.id}/availability`, `/people/${person.id}/data`,
     "/rota", ...rotas.flatMap((r) => [`/rota/${r.id}`, `/rota/${r.id}/print`]), `/rota/${shift.rotaId}/shifts/${shift.id}`, "/rota/sessions", "/rota/sessions/new", `/rota/sessions/${session.id}`, "/rota/teams",
     "/rota/requests", "/rota/service", "/shifts", "/shifts?view=month", "/outbox/preview/open-shifts", "/outbox/preview/rota-change",
     "/accounts", "/outbox", `/outbox/${message.id}`, "/outbox/preview/expiry-reminder", "/settings", "/settings/courses/new", `/settings/courses/${course.id}`,
