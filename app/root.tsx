@@ -29,6 +29,7 @@ function navFor(accessRole: string): NavItem[] {
   if (can(accessRole, "compliance:read")) items.push({ to: "/compliance", label: "Dashboard" });
   if (can(accessRole, "people:read")) items.push({ to: "/people", label: "People" });
   if (can(accessRole, "compliance:read")) items.push({ to: "/compliance/matrix", label: "Matrix" });
+  if (can(accessRole, "compliance:read")) items.push({ to: "/compliance/evidence", label: "Evidence pack" });
   if (can(accessRole, "rota:manage")) items.push({ to: "/rota", label: "Rota" });
   if (can(accessRole, "audit:read")) items.push({ to: "/audit", label: "Audit log" });
   if (can(accessRole, "accounts:manage")) items.push({ to: "/accounts", label: "Sign-ins" });

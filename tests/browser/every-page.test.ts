@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { prisma } from "~/db.server";
 import { clock } from "~/utils/clock.server";
+import { formatUkDate } from "~/utils/dates";
 import { useDemoInBrowser } from "../helpers/demo-browser";
 import { createUpload } from "~/modules/import/import.server";
 
@@ -22,7 +23,7 @@ async function pagesFor(role: "coordinator" | "volunteer" | "assessor" | "anonym
   if (role === "anonymous") return ["/login", "/forgot-password", "/set-password/not-a-real-link", "/email/not-a-real-link"];
   if (role === "volunteer") return ["/me", "/me/data", "/my-shifts", "/shifts", "/shifts?view=month", "/me/availability", "/me/sign-in", "/me/two-factor", "/people"];
   const person = await prisma.person.findFirstOrThrow({ where: { firstName: "Gareth", lastName: "Hughes" } });
-  const common = ["/", "/compliance", "/compliance/matrix", "/people", `/people/${person.id}`, `/people/${person.id}/compliance`, "/audit", "/me/sign-in"];
+  const common = ["/", "/compliance", "/compliance/matrix", "/compliance/evidence", `/compliance/evidence?date=${encodeURIComponent(formatUkDate(clock.today()))}`, "/people", `/people/${person.id}`, `/people/${person.id}/compliance`, "/audit", "/me/sign-in"];
   if (role === "assessor") return common;
   const rotas = await prisma.rota.findMany({ select: { id: true } });
   const shift = await prisma.shift.findFirstOrThrow({ where: { rota: { status: "published" }, date: { gte: clock.today() } }, orderBy: { date: "asc" } });

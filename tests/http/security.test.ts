@@ -165,11 +165,11 @@ describe("error pages", () => {
 });
 
 describe("every page as every kind of user", () => {
-  const pages = ["/", "/compliance", "/compliance/matrix", "/compliance/matrix.csv", "/people", "/people/new", "/people/removal", "/people/import", "/people/import/template.xlsx", "/people/import/template.csv", "/rota", "/rota/sessions", "/rota/sessions/new", "/rota/teams", "/audit", "/accounts", "/outbox", "/settings", "/settings/courses/new", "/me", "/me/availability", "/me/sign-in", "/me/two-factor", "/my-shifts", "/forgot-password", "/login"];
+  const pages = ["/", "/compliance", "/compliance/matrix", "/compliance/matrix.csv", "/compliance/evidence", "/people", "/people/new", "/people/removal", "/people/import", "/people/import/template.xlsx", "/people/import/template.csv", "/rota", "/rota/sessions", "/rota/sessions/new", "/rota/teams", "/audit", "/accounts", "/outbox", "/settings", "/settings/courses/new", "/me", "/me/availability", "/me/sign-in", "/me/two-factor", "/my-shifts", "/forgot-password", "/login"];
   const expected: Record<string, Record<string, number>> = {
     anonymous: { "/login": 200, "/forgot-password": 200 },
     volunteer: { "/me": 200, "/me/availability": 200, "/me/sign-in": 200, "/me/two-factor": 200, "/my-shifts": 200, "/forgot-password": 200, "/login": 302, "/": 302 },
-    assessor: { "/": 302, "/compliance": 200, "/compliance/matrix": 200, "/compliance/matrix.csv": 200, "/people": 200, "/audit": 200, "/me/sign-in": 200, "/me/two-factor": 200, "/forgot-password": 200, "/login": 302 },
+    assessor: { "/": 302, "/compliance": 200, "/compliance/matrix": 200, "/compliance/matrix.csv": 200, "/compliance/evidence": 200, "/people": 200, "/audit": 200, "/me/sign-in": 200, "/me/two-factor": 200, "/forgot-password": 200, "/login": 302 },
   };
 
   it("answers each with what that user may see, and never an error", async () => {

@@ -4,7 +4,6 @@ import { prisma } from "~/db.server";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { fullName, refuseIfRemoved } from "~/modules/people/people.server";
-import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { formatUkDate, type IsoDate } from "~/utils/dates";
 import { diffRecords, type FieldChange } from "~/modules/audit/diff";
 import type { FieldErrors } from "~/utils/form";
@@ -13,6 +12,7 @@ import {
   parseRequiredFor, type CentreSettings, type CourseKind,
 } from "./requirements";
 import { evaluatePerson, type CourseFacts, type PersonFacts } from "./rules";
+import { SETTING_LABELS, describeCourse, showSetting } from "./settings-history";
 import { statusOn } from "~/modules/people/status";
 import { filterRows, summarise, type PersonRow } from "./overview";
 import type { DbsEvidence } from "./csv";
@@ -316,30 +316,14 @@ export async function addTrainingRecord(actor: Actor, personId: string, input: z
 
 export async function updateSettings(actor: Actor, input: z.output<typeof settingsSchema>) {
   const before = await getSettings(actor.centreId);
-  const labels: Record<keyof CentreSettings, string> = {
-    referencesRequired: "References required", dueSoonDays: "Warn this many days ahead",
-    dbsRecheckYears: "DBS recheck after (years)", updateServiceCheckMonths: "Update Service status check every (months)",
-    requireChildrenBarredList: "Require the children's barred list",
-  };
-  const show = (value: number | boolean) => (typeof value === "boolean" ? (value ? "Yes" : "No") : String(value));
-  const changes = (Object.keys(labels) as (keyof CentreSettings)[])
+  const changes = (Object.keys(SETTING_LABELS) as (keyof CentreSettings)[])
     .filter((key) => before[key] !== input[key])
-    .map((key) => ({ field: labels[key], from: show(before[key]), to: show(input[key]) }));
+    .map((key) => ({ field: SETTING_LABELS[key], from: showSetting(before[key]), to: showSetting(input[key]) }));
   if (!changes.length) return;
   await prisma.$transaction(async (tx) => {
     await tx.centre.update({ where: { id: actor.centreId }, data: input });
     await recordAudit(tx, actor, { entityType: "Centre", entityId: actor.centreId, action: "updated", summary: "Changed compliance settings", changes });
   });
-}
-
-function describeCourse(c: { name: string; validityMonths: number | null; requiredFor: string; retired: boolean }) {
-  const roles = parseRequiredFor(c.requiredFor).map((r) => (isRole(r) ? ROLE_LABELS[r] : r)).join(", ") || "(nobody)";
-  return {
-    Name: c.name,
-    "Valid for": c.validityMonths === null ? "Never expires" : `${c.validityMonths} months`,
-    "Required for": roles,
-    Retired: c.retired ? "Yes" : "No",
-  } as Record<string, string>;
 }
 
 export async function saveCourse(actor: Actor, courseId: string | null, input: z.output<typeof courseSchema>): Promise<FieldErrors> {
