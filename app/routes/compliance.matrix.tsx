@@ -3,33 +3,35 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ClearedTag, ComplianceTag } from "~/components/compliance";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/session.server";
-import { centreCompliance } from "~/modules/compliance/compliance.server";
+import { complianceOfPeople } from "~/modules/compliance/compliance.server";
+import { refreshStanding, standingPage, standingSummary } from "~/modules/compliance/standing.server";
 import { matrixParams } from "~/modules/compliance/matrix-params";
-import { cellFor, filterRows, matrixColumns, summarise } from "~/modules/compliance/overview";
+import { cellFor, matrixColumns } from "~/modules/compliance/overview";
 import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { clearedWords } from "~/modules/compliance/words";
 import { Pagination } from "~/components/pagination";
-import { pageNumber, paginate } from "~/utils/pages";
+import { pageNumber } from "~/utils/pages";
 
 export const meta: MetaFunction = () => [{ title: "Compliance matrix" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const { date, filters } = matrixParams(new URL(request.url), clock.today());
-  const { courses, rows } = await centreCompliance(user.centreId, date.date);
+  // Who is shown, and the counts, come from stored standing; only the page shown is evaluated in full.
+  await refreshStanding(user.centreId);
+  const summary = await standingSummary(user.centreId, date.date, filters);
+  const { personIds, page } = await standingPage(user.centreId, date.date, filters, summary.people, pageNumber(new URL(request.url)));
+  const { courses, rows } = await complianceOfPeople(user.centreId, personIds, date.date);
   const columns = matrixColumns(courses, true);
-  const shown = filterRows(rows, filters);
-  // The summary counts everyone shown; the browser gets one page of rows.
-  const { items, page } = paginate(shown, pageNumber(new URL(request.url)));
   return {
     date,
     filters,
     page,
     columns: columns.map((c) => ({ key: c.key, label: c.label })),
-    summary: summarise(shown),
-    rows: items.map((row) => ({
+    summary,
+    rows: rows.map((row) => ({
       id: row.id,
       name: row.name,
       roles: roleList(row.compliance.roles),

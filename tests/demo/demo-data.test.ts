@@ -7,6 +7,7 @@ import { rotaView, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { clock } from "~/utils/clock.server";
 import { requirementWords } from "~/modules/compliance/words";
 import { retentionOverview } from "~/modules/people/retention.server";
+import { fiftyDates, storedAgainstEvaluated } from "../helpers/standing";
 
 // The global setup seeded this database with `npm run demo`'s own script, on the run's date.
 
@@ -48,6 +49,13 @@ describe("demo compliance", () => {
     expect(counted.some((r) => r.compliance.fullyCompliant)).toBe(true);
     expect(counted.some((r) => r.compliance.findings.length > 0)).toBe(true);
     expect(rows.find((r) => r.name === "Patricia Moore")!.compliance.counted).toBe(false);
+  });
+
+  it("has stored standing that gives the rules' own answers for every person on 50 dates", async () => {
+    const centre = await prisma.centre.findFirstOrThrow();
+    const { problems, checked } = await storedAgainstEvaluated(centre.id, fiftyDates(clock.today()));
+    expect(checked).toBe(42 * 50);
+    expect(problems).toEqual([]);
   });
 
   it("has a leaver past the six years' retention and one nearly there", async () => {

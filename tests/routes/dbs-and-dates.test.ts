@@ -208,7 +208,7 @@ describe("correcting a record in place", () => {
     await thrownResponse(() => correct(person.id, { ...refFields, receivedOn: "11/12/2023" }));
     expect((await prisma.reference.findUniqueOrThrow({ where: { id: reference.id } })).receivedOn).toBe("2023-12-11");
 
-    await prisma.trainingRecord.update({ where: { id: record.id }, data: { enteredInErrorAt: new Date(), enteredInErrorReason: "x", enteredInErrorBy: "Cora" } });
+    await prisma.trainingRecord.update({ where: { id: record.id }, data: { enteredInErrorAt: clock.now(), enteredInErrorReason: "x", enteredInErrorBy: "Cora" } });
     expect(await correct(person.id, { intent: "correct-training", recordId: record.id, courseId: first.id, completedOn: uk(-1), deliveryMethod: "face_to_face" }))
       .toMatchObject({ errors: { recordId: "This record is marked as entered in error, so it cannot be corrected: add a new one" } });
   });

@@ -37,7 +37,7 @@ async function leaverWithHistory(firstName: string, lastName: string, leftOn: st
   await prisma.trainingRecord.create({ data: { personId: person.id, courseId: course.id, completedOn: "2010-02-01", deliveryMethod: "face_to_face", evidenceNote: "Certificate seen" } });
   await prisma.unavailability.create({ data: { personId: person.id, startsOn: "2011-01-01", endsOn: "2011-01-10", reason: "Hospital" } });
   const user = await createUser(centreId, "volunteer", { personId: person.id, email: `${firstName.toLowerCase()}.signin@example.org`, name: `${firstName} ${lastName}` });
-  await prisma.emailMessage.create({ data: { centreId, toEmail: user.email, toName: firstName, template: "shift-reminder", personId: person.id, subject: `Your shift, ${firstName}`, dedupeKey: `t:${person.id}`, status: "sent", sentAt: new Date() } });
+  await prisma.emailMessage.create({ data: { centreId, toEmail: user.email, toName: firstName, template: "shift-reminder", personId: person.id, subject: `Your shift, ${firstName}`, dedupeKey: `t:${person.id}`, status: "sent", sentAt: clock.now() } });
   await prisma.$transaction(async (tx) => {
     await recordAudit(tx, { id: coordinator.id, name: coordinator.name, centreId }, { entityType: "Person", entityId: person.id, personId: person.id, action: "created", summary: `Added ${firstName} ${lastName}`, changes: [{ field: "Email", from: "", to: `${firstName.toLowerCase()}@example.org` }] });
     // Entries about others that name them, and entries they made themselves.
@@ -136,8 +136,8 @@ describe("leavers due for removal", () => {
   it("lets the audit log's redaction change only content, never an entry's place in the chain", async () => {
     const entry = await prisma.auditEvent.findFirstOrThrow({ where: { centreId, seq: { not: null } } });
     await expect(prisma.auditEvent.update({ where: { id: entry.id }, data: { summary: "rewritten" } })).rejects.toThrow();
-    await expect(prisma.auditEvent.update({ where: { id: entry.id }, data: { summary: "x", redactedAt: new Date(), hash: "0".repeat(64) } })).rejects.toThrow();
-    await expect(prisma.auditEvent.update({ where: { id: entry.id }, data: { redactedAt: new Date(), seq: 999_999 } })).rejects.toThrow();
+    await expect(prisma.auditEvent.update({ where: { id: entry.id }, data: { summary: "x", redactedAt: clock.now(), hash: "0".repeat(64) } })).rejects.toThrow();
+    await expect(prisma.auditEvent.update({ where: { id: entry.id }, data: { redactedAt: clock.now(), seq: 999_999 } })).rejects.toThrow();
   });
 });
 

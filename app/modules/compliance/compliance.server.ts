@@ -14,7 +14,7 @@ import {
 import { evaluatePerson, type CourseFacts, type PersonFacts } from "./rules";
 import { SETTING_LABELS, describeCourse, showSetting } from "./settings-history";
 import { statusOn } from "~/modules/people/status";
-import { filterRows, summarise, type PersonRow } from "./overview";
+import type { PersonRow } from "./overview";
 import type { DbsEvidence } from "./csv";
 import type { z } from "zod";
 import type { RecordKind, courseSchema, dbsCheckSchema, referenceReceivedSchema, referenceSchema, settingsSchema, statusCheckSchema, trainingSchema } from "./validation";
@@ -167,15 +167,16 @@ function rowsOn({ settings, courses, people }: CentreFacts, date: IsoDate) {
   })) satisfies PersonRow[];
 }
 
-/**
- * Everyone's compliance on `date`, from one read of the records. With `trendDates`, also the
- * centre's counts on each of those dates (the dashboard's chart) by the same point-in-time rules,
- * from the same read.
- */
-export async function centreCompliance(centreId: string, date: IsoDate, { trendDates = [] }: { trendDates?: readonly IsoDate[] } = {}) {
+/** Everyone's compliance on `date`, from one read of the records. */
+export async function centreCompliance(centreId: string, date: IsoDate) {
   const facts = await loadCentreFacts(centreId);
-  const trend = trendDates.map((on) => ({ date: on, ...summarise(filterRows(rowsOn(facts, on), {})) }));
-  return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date), trend };
+  return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date) };
+}
+
+/** These people's compliance on `date` (a page of the matrix), in name order. */
+export async function complianceOfPeople(centreId: string, personIds: string[], date: IsoDate) {
+  const facts = await loadCentreFacts(centreId, { personIds });
+  return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date) };
 }
 
 /**
