@@ -66,6 +66,9 @@ const matrixPage = async (date: string, filters: Parameters<typeof standingSumma
 };
 await time("Matrix page request from stored standing: counts, page, 50 evaluated", RUNS, () => matrixPage(today, {}), yardstick);
 await time("The same, not cleared, on a date a year ago", RUNS, () => matrixPage(addDaysIso(today, -365), { view: "not_cleared" }), yardstick);
+const { dashboardCompliance } = await import("~/modules/compliance/trend.server");
+const watched = (await dashboardCompliance(centre.id, today)).rows.length;
+await time(`Dashboard: counts, 12 month ends, lists (${watched} people to watch evaluated)`, RUNS, () => dashboardCompliance(centre.id, today), yardstick);
 await time("CSV export request: streamed, a batch of people at a time", RUNS, async () => {
   let bytes = matrixCsvHeader(csvColumns).length;
   for await (const rows of complianceInBatches(centre.id, today)) bytes += matrixCsvRows(filterRows(rows, {}) as typeof rows, csvColumns, today).length;

@@ -4,8 +4,8 @@ import { PairedBarChart, ShareLineChart } from "~/components/charts";
 import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { complianceWithTrend } from "~/modules/compliance/trend.server";
-import { DUE_WINDOWS, attentionList, filterRows, groupByPerson, summarise, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
+import { dashboardCompliance } from "~/modules/compliance/trend.server";
+import { DUE_WINDOWS, attentionList, groupByPerson, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { firstOf } from "~/utils/pages";
 import { combineNumbered } from "~/modules/compliance/words";
 import { dashboardRota } from "~/modules/rota/rota.server";
@@ -24,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
-  const [{ rows, trend }, rota, requests] = await Promise.all([
-    complianceWithTrend(user.centreId, today),
+  const [{ rows, trend, summary }, rota, requests] = await Promise.all([
+    dashboardCompliance(user.centreId, today),
     canManageRota ? dashboardRota(user.centreId, today, { gapsTo: addDaysIso(today, 42), staffingFrom, staffingTo }) : Promise.resolve(null),
     canManageRota ? selfServiceOverview(user.centreId) : Promise.resolve(null),
   ]);
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     voided: gaps?.voided ?? [],
     today,
     canEdit: can(user.accessRole, "compliance:write"),
-    summary: summarise(filterRows(rows, {})),
+    summary,
     ...firstOfEach(attentionList(rows, today)),
   };
 }

@@ -2,7 +2,9 @@
 import { prisma } from "~/db.server";
 import { loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { standingOn } from "~/modules/compliance/standing";
-import { refreshStanding } from "~/modules/compliance/standing.server";
+import { peopleToWatch, refreshStanding } from "~/modules/compliance/standing.server";
+import { DUE_WINDOWS, attentionList } from "~/modules/compliance/overview";
+import { evaluatePerson } from "~/modules/compliance/rules";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 
 /** 50 dates: today, the ends of the last 12 months' windows, and a spread over ten years back and two ahead. */
@@ -35,4 +37,22 @@ export async function storedAgainstEvaluated(centreId: string, dates: IsoDate[])
     }
   }
   return { problems, checked: people.length * dates.length };
+}
+
+/**
+ * The dashboard's lists from only the people stored standing says to watch, against the lists
+ * from everyone, on each date: any difference, as "date: …"; empty when they agree.
+ */
+export async function watchedAgainstEveryone(centreId: string, dates: IsoDate[]) {
+  await refreshStanding(centreId);
+  const { settings, courses, people } = await loadCentreFacts(centreId);
+  const problems: string[] = [];
+  for (const date of dates) {
+    const everyone = people.map((p) => ({ id: p.id, name: p.name, status: p.status, dbs: null, compliance: evaluatePerson(p.facts, courses, settings, date) }));
+    const watched = new Set(await peopleToWatch(centreId, date, Math.max(...DUE_WINDOWS)));
+    const fromAll = JSON.stringify(attentionList(everyone, date));
+    const fromWatched = JSON.stringify(attentionList(everyone.filter((r) => watched.has(r.id)), date));
+    if (fromAll !== fromWatched) problems.push(`${date}: lists differ (${watched.size} watched)`);
+  }
+  return problems;
 }

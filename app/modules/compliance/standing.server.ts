@@ -8,7 +8,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { insertRows } from "~/utils/insert-rows.server";
 import { pageInfo, PAGE_SIZE } from "~/utils/pages";
-import type { IsoDate } from "~/utils/dates";
+import { addDaysIso, type IsoDate } from "~/utils/dates";
 import { loadCentreFacts } from "./compliance.server";
 import type { MatrixFilters } from "./overview";
 import { standingTimeline } from "./standing";
@@ -88,4 +88,24 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
   );
   const byDate = new Map(rows.map((r) => [r.date, { people: Number(r.people), cleared: Number(r.cleared ?? 0), fullyCompliant: Number(r.fullyCompliant ?? 0) }]));
   return dates.map((date) => ({ date, ...(byDate.get(date) ?? { people: 0, cleared: 0, fullyCompliant: 0 }) }));
+}
+
+/**
+ * Everyone counted on `today` who needs attention now, or whose standing changes within `days`
+ * (something falls due or lapses): the only people the dashboard's lists (not cleared, expired,
+ * missing, due within 30/60/90 days) can name. Anything in date until within 90 days falls due
+ * (the warning window is at least 7 days) or lapses within 90 days, so its segment ends by then.
+ */
+export async function peopleToWatch(centreId: string, today: IsoDate, days: number) {
+  const rows = await prisma.personStanding.findMany({
+    where: {
+      centreId, counted: true, fromDate: { lte: today },
+      AND: [
+        { OR: [{ untilDate: null }, { untilDate: { gt: today } }] },
+        { OR: [{ attention: true }, { untilDate: { lte: addDaysIso(today, days + 1) } }] },
+      ],
+    },
+    select: { personId: true },
+  });
+  return rows.map((r) => r.personId);
 }

@@ -1,18 +1,20 @@
 /**
- * The dashboard's compliance today and over the last twelve month ends. Today's lists need
- * everyone evaluated; the past month ends are counts of stored standing (comparisons, however
- * large the centre), so nothing needs keeping between requests.
+ * The dashboard's compliance: today's counts and the last twelve month ends from stored standing
+ * (comparisons, however large the centre), and full evaluation only of the people its lists can
+ * name (needing attention now, or with something falling due or lapsing within 90 days).
  */
 import type { IsoDate } from "~/utils/dates";
-import { centreCompliance } from "./compliance.server";
-import { filterRows, monthEnds, summarise } from "./overview";
-import { refreshStanding, standingCountsOn } from "./standing.server";
+import { complianceOfPeople } from "./compliance.server";
+import { DUE_WINDOWS, monthEnds } from "./overview";
+import { peopleToWatch, refreshStanding, standingCountsOn } from "./standing.server";
 
-export async function complianceWithTrend(centreId: string, today: IsoDate) {
+export async function dashboardCompliance(centreId: string, today: IsoDate) {
   await refreshStanding(centreId);
-  const [data, past] = await Promise.all([
-    centreCompliance(centreId, today),
-    standingCountsOn(centreId, monthEnds(today).slice(0, -1)),
+  const [trend, watched] = await Promise.all([
+    standingCountsOn(centreId, monthEnds(today)),
+    peopleToWatch(centreId, today, Math.max(...DUE_WINDOWS)),
   ]);
-  return { ...data, trend: [...past, { date: today, ...summarise(filterRows(data.rows, {})) }] };
+  const { rows } = await complianceOfPeople(centreId, watched, today);
+  const { date: _today, ...summary } = trend.at(-1)!;
+  return { rows, trend, summary };
 }

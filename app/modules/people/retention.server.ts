@@ -52,7 +52,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export async function removePersonalData(actor: Actor, personId: string, today: IsoDate): Promise<RemovalResult> {
   const now = clock.now();
   return prisma.$transaction(async (tx): Promise<RemovalResult> => {
-    const person = await tx.person.findFirst({ where: { id: personId, centreId: actor.centreId }, include: { user: { select: { id: true, disabledAt: true, email: true } } } });
+    const person = await tx.person.findFirst({ where: { id: personId, centreId: actor.centreId }, include: { user: { select: { id: true, disabledAt: true, email: true, name: true } } } });
     if (!person) throw new Response("Person not found", { status: 404 });
     const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { leaverRetentionYears: true } });
     const standing = retentionStanding(person, centre.leaverRetentionYears, today, today);
@@ -97,7 +97,7 @@ export async function removePersonalData(actor: Actor, personId: string, today: 
     if (user) await tx.auditEvent.updateMany({ where: { ...chained, actorUserId: user.id }, data: { actorName: REMOVED_USER, redactedAt: now } });
     // (A plain NOT would also skip entries about nobody in particular: SQL's NULL is never "not" anything.)
     const aboutOthers = { OR: [{ personId: null }, { personId: { not: personId } }] };
-    const mentions = [name, person.email, user?.email].filter((m): m is string => Boolean(m));
+    const mentions = [...new Set([name, user?.name, person.email, user?.email])].filter((m): m is string => Boolean(m && m.length >= 3));
     const pattern = new RegExp(mentions.map(escapeRegExp).join("|"), "gi");
     const mentioning = await tx.auditEvent.findMany({
       where: { ...chained, AND: [aboutOthers, { OR: mentions.flatMap((m) => [{ summary: { contains: m } }, { changes: { contains: m } }]) }] },
