@@ -35,8 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { today, date, check, checked, pack, producedBy: user.name, producedAt: clock.now() };
 }
 
-/** A CSS string, safe inside a style element whatever the centre is called. */
-const cssString = (text: string) => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+/**
+ * A CSS string, safe inside a style element whatever the centre is called: characters React would
+ * turn into HTML entities there (& ' " < >), and those CSS strings cannot hold, become CSS escapes.
+ */
+const cssString = (text: string) => `"${text.replace(/[\\"'&<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 /** Printed in the bottom margin of every A4 page (CSS page-margin boxes), clear of the content. */
 function printedOnEveryPage(text: string) {
