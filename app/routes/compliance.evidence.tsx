@@ -7,6 +7,7 @@ import { evidencePack, findPack, recordPackProduced } from "~/modules/compliance
 import { clock } from "~/utils/clock.server";
 import { dateParam } from "~/utils/date-param";
 import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
+import { printedOnEveryPage } from "~/utils/print-css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pack ? `${data.pack.centre}: safer-recruitment evidence as at ${formatUkDate(data.pack.date)}` : "Accreditation evidence pack" },
@@ -33,17 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pack = await evidencePack(user.centreId, date.date);
   await recordPackProduced(actorOf(user), pack);
   return { today, date, check, checked, pack, producedBy: user.name, producedAt: clock.now() };
-}
-
-/**
- * A CSS string, safe inside a style element whatever the centre is called: characters React would
- * turn into HTML entities there (& ' " < >), and those CSS strings cannot hold, become CSS escapes.
- */
-const cssString = (text: string) => `"${text.replace(/[\\"'&<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-
-/** Printed in the bottom margin of every A4 page (CSS page-margin boxes), clear of the content. */
-function printedOnEveryPage(text: string) {
-  return `@media print { @page { @bottom-left { content: ${cssString(text)}; font-size: 7pt; color: #333; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 7pt; } } }`;
 }
 
 function Fingerprint({ value }: { value: string }) {

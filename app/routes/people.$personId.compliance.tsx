@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: fullName(person),
     today: clock.today(),
     date,
-    canEdit: can(user.accessRole, "compliance:write"),
+    // Someone whose personal data was removed is kept for counts only: their records are not changed again.
+    canEdit: can(user.accessRole, "compliance:write") && !person.anonymisedAt,
     compliance: {
       ...compliance, roles: roleList(compliance.roles),
       clearedWords: clearedWords(compliance),

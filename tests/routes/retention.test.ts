@@ -7,6 +7,8 @@ import { prisma } from "~/db.server";
 import { action as removalAction, loader as removalLoader } from "~/routes/people.removal";
 import { action as editAction } from "~/routes/people.$personId.edit";
 import { loader as personLoader } from "~/routes/people.$personId._index";
+import { loader as complianceLoader } from "~/routes/people.$personId.compliance";
+import { loader as accountsLoader } from "~/routes/accounts";
 import { loader as messageLoader } from "~/routes/outbox.$messageId";
 import { action as settingsAction } from "~/routes/settings._index";
 import { recordAudit, verifyAuditChain } from "~/modules/audit/audit.server";
@@ -105,6 +107,8 @@ describe("leavers due for removal", () => {
 
     const page = await personLoader(args(await getRequest(`/people/${person.id}`, coordinator), { personId: person.id }));
     expect(page.canEdit).toBe(false);
+    expect((await complianceLoader(args(await getRequest(`/people/${person.id}/compliance`, coordinator), { personId: person.id }))).canEdit).toBe(false);
+    expect((await accountsLoader(args(await getRequest("/accounts", coordinator)))).users.map((u) => u.id)).not.toContain(user.id);
     expect(page.person.removedOn).toBe(today);
     const edit = await thrownResponse(async () => editAction(args(await postRequest(`/people/${person.id}/edit`, { firstName: "Dora", lastName: "Departed", status: "left", roles: "volunteer", startedOn: "01/01/2010", leftOn: "01/01/2019" }, coordinator), { personId: person.id })));
     expect(edit.status).toBe(409);

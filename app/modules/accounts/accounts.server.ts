@@ -33,9 +33,10 @@ export type LinkResult =
   | { ok: true; userId: string; name: string; email: string; invitation: boolean; emailed: boolean; handOver: string | null }
   | { ok: false; errors: FieldErrors };
 
+/** Every sign-in of the centre, except those of people whose personal data was removed (nothing is left to manage). */
 export function listSignIns(centreId: string) {
   return prisma.user.findMany({
-    where: { centreId },
+    where: { centreId, OR: [{ personId: null }, { person: { anonymisedAt: null } }] },
     orderBy: [{ disabledAt: "asc" }, { accessRole: "asc" }, { name: "asc" }],
     select: {
       id: true, name: true, email: true, accessRole: true, accessEndsOn: true, disabledAt: true,
