@@ -2,12 +2,13 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { PageInfo } from "~/utils/pages";
 
-export function Pagination({ page, label }: { page: PageInfo; label: string }) {
+/** `param`: the query parameter holding the page (two lists on one page each have their own); `anchor`: where the list starts. */
+export function Pagination({ page, label, param = "page", anchor }: { page: PageInfo; label: string; param?: string; anchor?: string }) {
   const location = useLocation();
   const to = (n: number) => {
     const params = new URLSearchParams(location.search);
-    params.set("page", String(n));
-    return `${location.pathname}?${params}`;
+    params.set(param, String(n));
+    return `${location.pathname}?${params}${anchor ? `#${anchor}` : ""}`;
   };
   if (page.pages <= 1) return null;
   return (

@@ -12,10 +12,12 @@ import { DBS_DECISIONS, DBS_LEVELS, WORKFORCES } from "~/modules/compliance/requ
 import { ROLE_LABELS } from "~/modules/people/constants";
 import { clock } from "~/utils/clock.server";
 import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
+import { paginate } from "~/utils/pages";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Import ${data.upload.fileName}` : "Import" }];
 
-/** At most this many rows of each kind are listed; the counts cover them all. */
+/** Rows of each kind listed a page at a time; every row can be seen before anything is saved. */
 const LISTED = 100;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,8 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ].filter((line): line is string => Boolean(line)),
     problems: row.problems.map((p) => ({ cell: cellName(p.column, row.rowNumber), words: problemWords(p) })),
   });
-  const refused = plan?.rows.filter((r) => r.outcome === "refused") ?? [];
-  const accepted = plan?.rows.filter((r) => r.outcome !== "refused") ?? [];
+  const url = new URL(request.url);
+  const listed = (rows: RowPlan[], param: string) => {
+    const { items, page } = paginate(rows, Number(url.searchParams.get(param)) || 1, LISTED);
+    return { rows: items.map(describe), page };
+  };
+  const refused = listed(plan?.rows.filter((r) => r.outcome === "refused") ?? [], "refused");
+  const accepted = listed(plan?.rows.filter((r) => r.outcome !== "refused") ?? [], "rows");
   const has = (field: ColumnField) => columns.includes(field);
   return {
     ...base,
@@ -70,8 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : [],
     hasTrainingOrReferences: columns.some((c) => c.startsWith("course:") || c.startsWith("reference")),
     counts: plan ? { ...plan.counts, blankRows: plan.blankRows, rows: sheet.rows.length } : null,
-    refused: refused.slice(0, LISTED).map(describe),
-    accepted: accepted.slice(0, LISTED).map(describe),
+    refused,
+    accepted,
   };
 }
 
@@ -197,17 +204,19 @@ export default function ImportUpload() {
               {data.assumptions.length ? <p>The file does not say, so {data.assumptions.join(", ")}. Correct any that differ on the person's page afterwards.</p> : null}
               {data.hasTrainingOrReferences ? <p>Each reference date is recorded as a satisfactory reference received that day; each training date as the course completed that day.</p> : null}
               <p>People already here keep their details: only records they do not have are added.</p>
-              {data.refused.length ? (
+              {data.refused.rows.length ? (
                 <>
-                  <h3>Refused rows{data.counts.refusedRows > data.refused.length ? ` (the first ${data.refused.length} of ${data.counts.refusedRows})` : ""}</h3>
+                  <h3 id="refused">Refused rows ({data.counts.refusedRows})</h3>
                   <p>Correct these in your spreadsheet and upload it again, or import the rest now and add these by hand.</p>
-                  <RowTable rows={data.refused} caption="Refused rows, with the reason at each cell" />
+                  <RowTable rows={data.refused.rows} caption="Refused rows, with the reason at each cell" />
+                  <Pagination page={data.refused.page} label="Refused rows" param="refused" anchor="refused" />
                 </>
               ) : null}
-              {data.accepted.length ? (
+              {data.accepted.rows.length ? (
                 <>
-                  <h3>Rows to import{data.counts.newPeople + data.counts.matchedPeople > data.accepted.length ? ` (the first ${data.accepted.length})` : ""}</h3>
-                  <RowTable rows={data.accepted} caption="Rows to import, with what each adds" />
+                  <h3 id="to-import">Rows to import ({data.counts.newPeople + data.counts.matchedPeople})</h3>
+                  <RowTable rows={data.accepted.rows} caption="Rows to import, with what each adds" />
+                  <Pagination page={data.accepted.page} label="Rows to import" param="rows" anchor="to-import" />
                 </>
               ) : null}
               <h2>3. Import</h2>

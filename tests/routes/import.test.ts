@@ -82,15 +82,15 @@ describe("importing a spreadsheet", () => {
     ]);
     expect(page.columns[7].unmatchedTraining).toBe(true);
     expect(page.counts).toEqual({ newPeople: 2, matchedPeople: 0, refusedRows: 1, recordsToAdd: 4, recordsHeld: 0, blankRows: 1, rows: 4 });
-    expect(page.refused).toEqual([expect.objectContaining({
+    expect(page.refused.rows).toEqual([expect.objectContaining({
       rowNumber: 7, name: "Cal Day",
       problems: [
         { cell: "E7 (DBS date)", words: "“31/02/2024” is not a date. February 2024 has 29 days: 31 is not a day in it" },
         { cell: "F7 (DBS No)", words: expect.stringContaining("DBS number must be 12 digits; 1234567803 has 10. The spreadsheet has probably dropped its leading zeros") },
       ],
     })]);
-    expect(page.accepted.map((r) => [r.rowNumber, r.name, r.outcome])).toEqual([[4, "Ann Lee", "new"], [6, "Ben Cole", "new"]]);
-    expect(page.accepted[1].adds).toEqual(["Volunteer, started 1 Apr 2024", "DBS issued 12 Mar 2024", "Safeguarding refresher 15 Jan 2025"]);
+    expect(page.accepted.rows.map((r) => [r.rowNumber, r.name, r.outcome])).toEqual([[4, "Ann Lee", "new"], [6, "Ben Cole", "new"]]);
+    expect(page.accepted.rows[1].adds).toEqual(["Volunteer, started 1 Apr 2024", "DBS issued 12 Mar 2024", "Safeguarding refresher 15 Jan 2025"]);
     expect(await prisma.person.count({ where: { centreId } })).toBe(0);
 
     // The co-ordinator tells us "Modul 3" is module 3: the preview follows.
@@ -140,7 +140,7 @@ describe("importing a spreadsheet", () => {
     const id = await upload("people.csv", new TextEncoder().encode(csv));
     const page = await step(id as string);
     if (page.state !== "ready") throw new Error(page.state);
-    expect(page.accepted.map((r) => [r.name, r.outcome, r.matchedBy])).toEqual([["Dee Existing", "match", "email"], ["Eve New", "new", null]]);
+    expect(page.accepted.rows.map((r) => [r.name, r.outcome, r.matchedBy])).toEqual([["Dee Existing", "match", "email"], ["Eve New", "new", null]]);
     await thrownResponse(() => post(id as string, { intent: "confirm" }));
     const dee = await prisma.person.findUniqueOrThrow({ where: { id: existing.id }, include: { references: true, dbsChecks: true } });
     expect(dee.references.map((r) => r.receivedOn).sort()).toEqual(["2023-02-01", "2023-02-05"]);
@@ -165,6 +165,15 @@ describe("importing a spreadsheet", () => {
     expect(page.state === "ready" && page.counts).toBeNull();
     expect(page.state === "ready" && page.columnErrors).toEqual({ "column-0": "Choose which columns hold people's names: a full name, or a first name and a surname" });
     expect(await post(id as string, { intent: "confirm" })).toEqual({ ok: false, reason: "columns" });
+  });
+
+  it("shows every row before anything is saved, a hundred at a time", async () => {
+    const csv = `Name,Email\r\n${Array.from({ length: 150 }, (_, i) => `Row${String(i).padStart(3, "0")} Person,row${i}@example.org`).join("\r\n")}\r\n`;
+    const id = await upload("many.csv", new TextEncoder().encode(csv));
+    const first = await step(id as string);
+    expect(first.state === "ready" && [first.accepted.rows.length, first.accepted.page]).toEqual([100, { page: 1, pages: 2, total: 150, first: 1, last: 100 }]);
+    const second = await stepLoader(args(await getRequest(`/people/import/${id}?rows=2`, coordinator), { importId: id as string }));
+    expect(second.state === "ready" && second.accepted.rows.map((r) => r.name).at(-1)).toBe("Row149 Person");
   });
 
   it("is for co-ordinators of the centre only", async () => {
@@ -195,7 +204,7 @@ describe("importing a spreadsheet", () => {
     const page = await step(id as string);
     if (page.state !== "ready" || !page.counts) throw new Error("not ready");
     expect(page.counts).toMatchObject({ newPeople: 3, matchedPeople: 1, refusedRows: 4, blankRows: 1 });
-    expect(page.refused.map((r) => [r.name, r.problems.map((p) => p.cell)])).toEqual([
+    expect(page.refused.rows.map((r) => [r.name, r.problems.map((p) => p.cell)])).toEqual([
       ["Keith Dunmore", ["F9 (DBS date)"]], ["Sandra Lowe", ["G10 (DBS No)"]], ["Tariq Hussain", ["D11 (Role)"]], ["Mary O'Neill", ["C12 (Email)"]],
     ]);
   });
