@@ -4,6 +4,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { subjects } from "../../emails/subjects";
 import { action as myShiftsAction, loader as myShiftsLoader } from "~/routes/my-shifts";
 import { action as requestsAction, loader as requestsLoader } from "~/routes/rota.requests";
 import { loader as dashboardLoader } from "~/routes/compliance._index";
@@ -287,7 +288,12 @@ describe("open-shift emails", () => {
 
   it("go to those who chose them and could take a place, at most one a day, saying what is open when sent", async () => {
     const { queueOpenShiftAnnouncements } = await import("~/modules/rota/self-service.server");
+    const { runReminders } = await import("~/modules/reminders/run.server");
     const open = await shiftOn(addDaysIso(today, 54), []);
+    // The reminders' dry run lists it before it is queued, and queues nothing.
+    const abe = await prisma.person.findUniqueOrThrow({ where: { id: people.Abe.id } });
+    expect((await runReminders({ centreId, dryRun: true })).wouldSend).toContainEqual({ to: abe.email, subject: subjects.openShifts(), queuedBefore: false });
+    expect(await prisma.emailMessage.count({ where: { template: "open-shifts", personId: people.Abe.id } })).toBe(0);
     await queueOpenShiftAnnouncements(centreId);
     await queueOpenShiftAnnouncements(centreId);
     const emails = await prisma.emailMessage.findMany({ where: { template: "open-shifts", personId: people.Abe.id } });

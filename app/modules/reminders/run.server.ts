@@ -18,7 +18,7 @@ import { WEEKDAYS } from "~/modules/rota/recurrence";
 import { withJobLock } from "./job-lock.server";
 import { nextStep, parseLeadDays, selectReminders, weekOf, whenWords, type DueReminder } from "./select";
 import { digestSubject } from "./digest.server";
-import { queueOpenShiftAnnouncements } from "~/modules/rota/self-service.server";
+import { openShiftAnnouncements, queueOpenShiftAnnouncements } from "~/modules/rota/self-service.server";
 
 export const SHIFT_REMINDER_DAYS = 2;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -141,8 +141,9 @@ export async function runReminders(options: RunOptions = {}): Promise<RunSummary
       const { emails, withoutEmail } = await emailsDue(centre, today, now, sent);
       summary.withoutEmail += withoutEmail;
       if (dryRun) {
-        const before = await queuedKeys(emails.map((e) => e.email.dedupeKey));
-        summary.wouldSend.push(...emails.filter((e) => !before.has(e.email.dedupeKey)).map((e) => ({ to: e.email.toEmail, subject: e.email.subject, queuedBefore: false })));
+        const due = [...emails.map((e) => e.email), ...(await openShiftAnnouncements(centre.id, now))];
+        const before = await queuedKeys(due.map((e) => e.dedupeKey));
+        summary.wouldSend.push(...due.filter((e) => !before.has(e.dedupeKey)).map((e) => ({ to: e.toEmail, subject: e.subject, queuedBefore: false })));
         continue;
       }
       // The emails and the record of which reminders they tell are written together.

@@ -357,17 +357,21 @@ async function queueRotaChange(tx: Db, centreId: string, change: RotaChange, now
  * by the reminder run, and at once when a place opens or a swap is asked for.
  */
 export async function queueOpenShiftAnnouncements(centreId: string, now: Date = clock.now()) {
+  return (await queueEmails(await openShiftAnnouncements(centreId, now))).size;
+}
+
+/** Today's "shifts you could take" email for each person who asked for them and has one to take. */
+export async function openShiftAnnouncements(centreId: string, now: Date = clock.now()): Promise<QueuedEmail[]> {
   const today = londonToday(now);
   const listeners = await prisma.person.findMany({
     where: { centreId, status: "active", openShiftEmails: true, email: { not: null } },
     select: { id: true, firstName: true, email: true },
   });
   const open = await peopleWithOpenShifts(centreId, listeners.map((p) => p.id), now);
-  const emails: QueuedEmail[] = listeners.filter((p) => open.has(p.id)).map((p) => ({
+  return listeners.filter((p) => open.has(p.id)).map((p) => ({
     centreId, toEmail: p.email!, toName: p.firstName, personId: p.id, template: "open-shifts", subject: subjects.openShifts(),
     params: { day: today }, dedupeKey: `open-shifts:${p.id}:${today}`, expiresAt: endOfLondonDay(today),
   }));
-  return (await queueEmails(emails)).size;
 }
 
 /** A place has opened (someone cannot come, was taken off, or asked for a swap): tell those who asked to hear, now. */
