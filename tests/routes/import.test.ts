@@ -156,6 +156,11 @@ describe("importing a spreadsheet", () => {
     expect(await upload("empty.csv", new Uint8Array())).toEqual({ ok: false, errors: { file: "Choose a spreadsheet file to upload" } });
     expect(await upload("broken.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]))).toEqual({ ok: false, errors: { file: "We could not read that file as a spreadsheet: upload an .xlsx or .csv file" } });
     expect(await upload("headers.csv", new TextEncoder().encode("First name,Surname\r\n"))).toEqual({ ok: false, errors: { file: "The sheet has headers but no rows of people under them" } });
+    // A zip bomb: its directory says it unpacks to gigabytes; refused before anything is unpacked.
+    const bomb = await xlsx((sheet) => sheet.addRow(["Name"]));
+    const view = new DataView(bomb.buffer);
+    for (let i = 0; i < bomb.length - 4; i++) if (view.getUint32(i, true) === 0x02014b50) { view.setUint32(i + 24, 0xfffffff0, true); break; }
+    expect(await upload("bomb.xlsx", bomb)).toEqual({ ok: false, errors: { file: expect.stringContaining("unpacks to more than 100 MB") } });
     expect(await prisma.spreadsheetImport.count()).toBe(before);
   });
 

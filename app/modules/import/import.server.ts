@@ -14,19 +14,23 @@ import { insertRows, type SqlValue } from "~/utils/insert-rows.server";
 import { clock } from "~/utils/clock.server";
 import { checkColumns, findHeaderRow, guessColumns, isColumnField, type ColumnField, type CourseRef } from "./columns";
 import { cellText, planImport, type Cell, type Held, type ImportPlan, type Sheet } from "./rows";
+import { unpackedSize } from "./zip";
 
 type Tx = Prisma.TransactionClient;
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 10_000;
+/** What an .xlsx may unpack to: 5,000 people with a dozen columns is a few megabytes. */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 /** An upload not imported is kept this long for the co-ordinator to come back to, then its file goes. */
 const KEEP_UNIMPORTED_MS = 24 * 60 * 60 * 1000;
 
-export type ReadProblem = "empty" | "too-big" | "old-excel" | "unreadable" | "too-many-rows" | "no-rows";
+export type ReadProblem = "empty" | "too-big" | "unpacks-too-big" | "old-excel" | "unreadable" | "too-many-rows" | "no-rows";
 
 export const READ_PROBLEM_WORDS: Record<ReadProblem, string> = {
   empty: "Choose a spreadsheet file to upload",
   "too-big": "The file is larger than 5 MB: save just the sheet of people as .xlsx or .csv",
+  "unpacks-too-big": "This .xlsx file unpacks to more than 100 MB, far more than a sheet of people: save just that sheet as .xlsx or .csv",
   "old-excel": "This is an old Excel file (.xls): open it in Excel or LibreOffice and save it as .xlsx, then upload that",
   unreadable: "We could not read that file as a spreadsheet: upload an .xlsx or .csv file",
   "too-many-rows": `The sheet has more than ${MAX_ROWS.toLocaleString("en-GB")} rows: split it into smaller files`,
@@ -80,6 +84,11 @@ export async function readSpreadsheet(fileName: string, bytes: Uint8Array, cours
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const oldExcel = bytes[0] === 0xd0 && bytes[1] === 0xcf;
   if (oldExcel || /\.xls$/i.test(fileName)) return { ok: false, problem: "old-excel" };
+  if (zip) {
+    const unpacked = unpackedSize(bytes);
+    if (unpacked === null) return { ok: false, problem: "unreadable" };
+    if (unpacked > MAX_UNPACKED_BYTES) return { ok: false, problem: "unpacks-too-big" };
+  }
   let matrix: Cell[][];
   try {
     matrix = zip ? await readXlsx(bytes) : await readCsv(bytes);
