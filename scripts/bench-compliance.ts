@@ -14,7 +14,7 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const database = benchDatabase("compliance");
 
 const { prisma } = await import("~/db.server");
-const { ensureDefaultCourses, centreCompliance, complianceInBatches, complianceOfPeople } = await import("~/modules/compliance/compliance.server");
+const { ensureDefaultCourses, centreCompliance, complianceInBatches } = await import("~/modules/compliance/compliance.server");
 const { refreshStanding, standingPage, standingSummary } = await import("~/modules/compliance/standing.server");
 const { matrixColumns, filterRows, cellFor } = await import("~/modules/compliance/overview");
 const { matrixCsvHeader, matrixCsvRows } = await import("~/modules/compliance/csv");
@@ -61,12 +61,12 @@ const matrixPage = async (date: string, filters: Parameters<typeof standingSumma
   await refreshStanding(centre.id);
   const summary = await standingSummary(centre.id, date, filters);
   const { personIds } = await standingPage(centre.id, date, filters, summary.people, 1);
-  const { rows } = await complianceOfPeople(centre.id, personIds, date);
+  const { rows } = await centreCompliance(centre.id, date, personIds);
   return rows.map((row) => columns.map((column) => cellFor(row, column)));
 };
 await time("Matrix page request from stored standing: counts, page, 50 evaluated", RUNS, () => matrixPage(today, {}), yardstick);
 await time("The same, not cleared, on a date a year ago", RUNS, () => matrixPage(addDaysIso(today, -365), { view: "not_cleared" }), yardstick);
-const { dashboardCompliance } = await import("~/modules/compliance/trend.server");
+const { dashboardCompliance } = await import("~/modules/compliance/dashboard.server");
 const watched = (await dashboardCompliance(centre.id, today)).rows.length;
 await time(`Dashboard: counts, 12 month ends, lists (${watched} people to watch evaluated)`, RUNS, () => dashboardCompliance(centre.id, today), yardstick);
 await time("CSV export request: streamed, a batch of people at a time", RUNS, async () => {

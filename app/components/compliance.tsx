@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { STATUS_WORDS, isOutstanding, type RequirementResult, type RequirementStatus } from "~/modules/compliance/rules";
 import { requirementWords } from "~/modules/compliance/words";
 
@@ -51,4 +52,9 @@ export function RequirementTable({ requirements, personId, canEdit, caption }: {
       </table>
     </div>
   );
+}
+
+/** A record entered in error reads struck through, wherever it is shown. */
+export function RecordText({ struck, children }: { struck: boolean; children: ReactNode }) {
+  return struck ? <s>{children}</s> : <>{children}</>;
 }

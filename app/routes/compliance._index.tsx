@@ -4,7 +4,7 @@ import { PairedBarChart, ShareLineChart } from "~/components/charts";
 import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { dashboardCompliance } from "~/modules/compliance/trend.server";
+import { dashboardCompliance } from "~/modules/compliance/dashboard.server";
 import { DUE_WINDOWS, attentionList, groupByPerson, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { firstOf } from "~/utils/pages";
 import { combineNumbered } from "~/modules/compliance/words";

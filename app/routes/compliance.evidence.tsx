@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/forms";
+import { RecordText } from "~/components/compliance";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { evidencePack, findPack, recordPackProduced } from "~/modules/compliance/evidence.server";
@@ -114,10 +115,10 @@ export default function EvidencePackPage() {
               {p.dbs.map((c) => (
                 <li key={`${c.issuedOn}${c.certificate}`}>
                   {c.inError ? <><strong>Entered in error</strong> ({c.inError.on}: {c.inError.reason}): </> : null}
-                  {(() => {
-                    const text = `Issued ${formatUkDate(c.issuedOn)}, ${c.level}, ${c.workforce}${c.barredList ? ", children's barred list checked" : ""}, certificate ${c.certificate}. Decision: ${c.decision}. Original seen by ${c.seen}. Update Service: ${c.updateService ? "subscribed" : "not subscribed"}.`;
-                    return c.inError ? <s>{text}</s> : text;
-                  })()}
+                  <RecordText struck={Boolean(c.inError)}>
+                    Issued {formatUkDate(c.issuedOn)}, {c.level}, {c.workforce}{c.barredList ? ", children's barred list checked" : ""}, certificate {c.certificate}.
+                    Decision: {c.decision}. Original seen by {c.seen}. Update Service: {c.updateService ? "subscribed" : "not subscribed"}.
+                  </RecordText>
                   {c.statusChecks.length ? <> Status checks: {c.statusChecks.join("; ")}.</> : null}
                   {c.recordedLater ? <> (Recorded in this app on {c.recordedLater}, after this date.)</> : null}
                 </li>
@@ -128,8 +129,13 @@ export default function EvidencePackPage() {
           {p.references.length ? (
             <ul>
               {p.references.map((r, i) => {
-                const text = `${r.referee}: requested ${formatUkDate(r.requestedOn)}; ${r.received}.${r.recordedLater ? ` (Recorded in this app on ${r.recordedLater}, after this date.)` : ""}`;
-                return <li key={`${r.referee}${i}`}>{r.inError ? <><strong>Entered in error</strong> ({r.inError.reason}): <s>{text}</s></> : text}</li>;
+                return (
+                  <li key={`${r.referee}${i}`}>
+                    {r.inError ? <><strong>Entered in error</strong> ({r.inError.reason}): </> : null}
+                    <RecordText struck={Boolean(r.inError)}>{r.referee}: requested {formatUkDate(r.requestedOn)}; {r.received}.</RecordText>
+                    {r.recordedLater ? <> (Recorded in this app on {r.recordedLater}, after this date.)</> : null}
+                  </li>
+                );
               })}
             </ul>
           ) : <p>None requested by this date.</p>}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ClearedTag, ComplianceTag } from "~/components/compliance";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/session.server";
-import { complianceOfPeople } from "~/modules/compliance/compliance.server";
+import { centreCompliance } from "~/modules/compliance/compliance.server";
 import { refreshStanding, standingPage, standingSummary } from "~/modules/compliance/standing.server";
 import { matrixParams } from "~/modules/compliance/matrix-params";
 import { cellFor, matrixColumns } from "~/modules/compliance/overview";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await refreshStanding(user.centreId);
   const summary = await standingSummary(user.centreId, date.date, filters);
   const { personIds, page } = await standingPage(user.centreId, date.date, filters, summary.people, pageNumber(new URL(request.url)));
-  const { courses, rows } = await complianceOfPeople(user.centreId, personIds, date.date);
+  const { courses, rows } = await centreCompliance(user.centreId, date.date, personIds);
   const columns = matrixColumns(courses, true);
   return {
     date,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ClearedTag, RequirementTable } from "~/components/compliance";
+import { ClearedTag, RecordText, RequirementTable } from "~/components/compliance";
 import { Checkbox, DateField, ErrorSummary, FieldScope, SelectField, TextArea, TextField, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { can } from "~/modules/auth/permissions";
@@ -244,10 +244,6 @@ const FIELD_LABELS: Record<string, string> = {
 /** Why a record no longer counts, shown to everyone who can see it. */
 function InErrorNote({ mark }: { mark: { on: string; by: string; reason: string } }) {
   return <p className="entered-in-error"><strong>Entered in error</strong>: marked on {formatUkDate(mark.on)} by {mark.by} ({mark.reason}). It does not count.</p>;
-}
-
-function RecordText({ struck, children }: { struck: boolean; children: ReactNode }) {
-  return struck ? <s>{children}</s> : <>{children}</>;
 }
 
 export default function PersonCompliancePage() {

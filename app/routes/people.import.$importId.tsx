@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.importId!;
   const intent = String(formData.get("intent"));
   if (intent === "columns") {
-    const loaded = await loadUpload(user.centreId, id, clock.today());
+    const loaded = await loadUpload(user.centreId, id, clock.today(), { plan: false });
     if (loaded.state !== "ready") return redirect(`/people/import/${id}`);
     const chosen = columnsFromForm(formData, loaded.sheet.headers.length);
     // Anything not on the list (a tampered form) is left out rather than trusted.

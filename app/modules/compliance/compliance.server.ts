@@ -167,14 +167,8 @@ function rowsOn({ settings, courses, people }: CentreFacts, date: IsoDate) {
   })) satisfies PersonRow[];
 }
 
-/** Everyone's compliance on `date`, from one read of the records. */
-export async function centreCompliance(centreId: string, date: IsoDate) {
-  const facts = await loadCentreFacts(centreId);
-  return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date) };
-}
-
-/** These people's compliance on `date` (a page of the matrix), in name order. */
-export async function complianceOfPeople(centreId: string, personIds: string[], date: IsoDate) {
+/** Everyone's compliance on `date` (or only these people's, e.g. a page of the matrix), in name order, from one read of the records. */
+export async function centreCompliance(centreId: string, date: IsoDate, personIds?: string[]) {
   const facts = await loadCentreFacts(centreId, { personIds });
   return { settings: facts.settings, courses: facts.courses, rows: rowsOn(facts, date) };
 }
@@ -186,7 +180,7 @@ export async function complianceOfPeople(centreId: string, personIds: string[], 
 export async function* complianceInBatches(centreId: string, date: IsoDate, size = 500) {
   const everyone = await prisma.person.findMany({ where: { centreId }, select: { id: true }, orderBy: PERSON_ORDER });
   for (let i = 0; i < everyone.length; i += size) {
-    yield rowsOn(await loadCentreFacts(centreId, { personIds: everyone.slice(i, i + size).map((p) => p.id) }), date);
+    yield (await centreCompliance(centreId, date, everyone.slice(i, i + size).map((p) => p.id))).rows;
   }
 }
 

@@ -55,13 +55,9 @@ function standingWhere(centreId: string, date: IsoDate, filters: MatrixFilters):
 
 /** How many people the filters show on `date`, and how many of them are cleared and fully compliant. */
 export async function standingSummary(centreId: string, date: IsoDate, filters: MatrixFilters) {
-  const where = standingWhere(centreId, date, filters);
-  const [people, cleared, fullyCompliant] = await Promise.all([
-    prisma.personStanding.count({ where }),
-    prisma.personStanding.count({ where: { AND: [where, { cleared: true }] } }),
-    prisma.personStanding.count({ where: { AND: [where, { fullyCompliant: true }] } }),
-  ]);
-  return { people, cleared, fullyCompliant };
+  const groups = await prisma.personStanding.groupBy({ by: ["cleared", "fullyCompliant"], where: standingWhere(centreId, date, filters), _count: { _all: true } });
+  const count = (keep: (g: (typeof groups)[number]) => boolean) => groups.filter(keep).reduce((sum, g) => sum + g._count._all, 0);
+  return { people: count(() => true), cleared: count((g) => g.cleared), fullyCompliant: count((g) => g.fullyCompliant) };
 }
 
 /** One page of the people the filters show on `date`, in name order. */

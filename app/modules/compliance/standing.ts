@@ -19,10 +19,10 @@ export type Standing = { counted: boolean; cleared: boolean; fullyCompliant: boo
 export type StandingSegment = Standing & { from: IsoDate; until: IsoDate | null };
 
 /** Before any date a person could have a record. */
-export const BEGINNING: IsoDate = "1800-01-01";
+const BEGINNING: IsoDate = "1800-01-01";
 
 /** Roles as stored: ",volunteer,staff," so that one role is found with a plain "contains". */
-export const rolesKey = (roles: readonly string[]) => (roles.length ? `,${[...roles].sort().join(",")},` : "");
+const rolesKey = (roles: readonly string[]) => (roles.length ? `,${[...roles].sort().join(",")},` : "");
 
 export function standingOn(person: PersonFacts & StatusFacts, courses: CourseFacts[], settings: CentreSettings, date: IsoDate): Standing {
   return standingFrom(evaluatePerson(person, courses, settings, date), person, date);
@@ -90,9 +90,4 @@ export function standingTimeline(person: PersonFacts & StatusFacts, courses: Cou
 
 function sameStanding(a: Standing, b: Standing) {
   return a.counted === b.counted && a.cleared === b.cleared && a.fullyCompliant === b.fullyCompliant && a.attention === b.attention && a.status === b.status && a.roles === b.roles;
-}
-
-/** The segment in force on `date`. */
-export function segmentOn(segments: readonly StandingSegment[], date: IsoDate): StandingSegment | undefined {
-  return segments.find((s) => s.from <= date && (s.until === null || date < s.until));
 }

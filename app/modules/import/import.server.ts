@@ -89,13 +89,14 @@ export async function readSpreadsheet(fileName: string, bytes: Uint8Array, cours
     if (unpacked === null) return { ok: false, problem: "unreadable" };
     if (unpacked > MAX_UNPACKED_BYTES) return { ok: false, problem: "unpacks-too-big" };
   }
+  // Text never holds a zero byte: anything else that is not a zip is not a spreadsheet we read.
+  if (!zip && bytes.subarray(0, 2048).includes(0)) return { ok: false, problem: "unreadable" };
   let matrix: Cell[][];
   try {
     matrix = zip ? await readXlsx(bytes) : await readCsv(bytes);
   } catch {
     return { ok: false, problem: "unreadable" };
   }
-  if (!zip && bytes.subarray(0, 2048).includes(0)) return { ok: false, problem: "unreadable" };
   const texts = matrix.map((row) => row.map(cellText));
   const headerIndex = findHeaderRow(texts, courses);
   const width = Math.max(0, ...matrix.map((row) => row.length));
@@ -154,7 +155,7 @@ async function heldAt(centreId: string, db: Tx): Promise<Held> {
 export type ImportResult = { peopleAdded: number; peopleMatched: number; recordsAdded: number; recordsHeld: number; rowsRefused: number; blankRows: number };
 
 /** An upload with its sheet, columns, courses and (unless imported or the file is gone) its plan for `today`. */
-export async function loadUpload(centreId: string, id: string, today: IsoDate, db: Tx = prisma) {
+export async function loadUpload(centreId: string, id: string, today: IsoDate, { db = prisma, plan = true }: { db?: Tx; plan?: boolean } = {}) {
   const upload = await db.spreadsheetImport.findFirst({ where: { id, centreId } });
   if (!upload) throw new Response("We could not find that upload.", { status: 404 });
   const courses = await getCourses(centreId, db);
@@ -166,8 +167,9 @@ export async function loadUpload(centreId: string, id: string, today: IsoDate, d
   const read = await readSpreadsheet(upload.fileName, new Uint8Array(upload.content), courses);
   if (!read.ok) return { ...base, state: "expired" as const };
   const problems = checkColumns(columns, courses);
-  const plan = problems.length ? null : planImport({ sheet: read.sheet, columns, held: await heldAt(centreId, db), today, fileName: upload.fileName });
-  return { ...base, state: "ready" as const, sheet: read.sheet, columnProblems: problems, plan };
+  // Saving a column matching needs only the sheet; the plan is made when the preview is shown.
+  const planned = plan && !problems.length ? planImport({ sheet: read.sheet, columns, held: await heldAt(centreId, db), today, fileName: upload.fileName }) : null;
+  return { ...base, state: "ready" as const, sheet: read.sheet, columnProblems: problems, plan: planned };
 }
 
 export async function saveColumns(centreId: string, id: string, columns: ColumnField[]) {
@@ -181,7 +183,7 @@ export async function saveColumns(centreId: string, id: string, columns: ColumnF
  */
 export async function confirmUpload(actor: Actor, id: string, today: IsoDate): Promise<{ ok: true; result: ImportResult } | { ok: false; reason: "expired" | "columns" | "imported" }> {
   return prisma.$transaction(async (tx) => {
-    const loaded = await loadUpload(actor.centreId, id, today, tx);
+    const loaded = await loadUpload(actor.centreId, id, today, { db: tx });
     if (loaded.state === "imported") return { ok: false, reason: "imported" };
     if (loaded.state === "expired") return { ok: false, reason: "expired" };
     if (!loaded.plan) return { ok: false, reason: "columns" };

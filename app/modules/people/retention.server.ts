@@ -15,7 +15,7 @@ import { retentionStanding } from "./retention";
 export const UPCOMING_DAYS = 90;
 
 /** What a removed person is called everywhere from then on: distinct, and says what happened. */
-export const removedName = (personId: string) => ({ firstName: "Removed", lastName: `person ${personId.slice(-6)}` });
+const removedName = (personId: string) => ({ firstName: "Removed", lastName: `person ${personId.slice(-6)}` });
 const REDACTED_SUMMARY = "Personal data removed when the person's retention period ended";
 const REMOVED_USER = "A removed user";
 const REMOVED_MENTION = "a removed person";

@@ -1,12 +1,14 @@
 /** A person's standing over time, worked out once, against evaluating the rules on each date. */
 import { describe, expect, it } from "vitest";
-import { segmentOn, standingOn, standingTimeline } from "~/modules/compliance/standing";
+import { standingOn, standingTimeline, type StandingSegment } from "~/modules/compliance/standing";
 import { DEFAULT_COURSES, DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
 import type { CourseFacts, PersonFacts } from "~/modules/compliance/rules";
 import type { StatusFacts } from "~/modules/people/status";
 import { addDaysIso } from "~/utils/dates";
 
 const courses: CourseFacts[] = DEFAULT_COURSES.map((c, i) => ({ id: `c${i}`, name: c.name, kind: c.kind, validityMonths: c.validityMonths, requiredFor: c.requiredFor, retired: false }));
+
+const segmentOn = (segments: readonly StandingSegment[], date: string) => segments.find((s) => s.from <= date && (s.until === null || date < s.until));
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {

@@ -4,7 +4,7 @@
  * name (needing attention now, or with something falling due or lapsing within 90 days).
  */
 import type { IsoDate } from "~/utils/dates";
-import { complianceOfPeople } from "./compliance.server";
+import { centreCompliance } from "./compliance.server";
 import { DUE_WINDOWS, monthEnds } from "./overview";
 import { peopleToWatch, refreshStanding, standingCountsOn } from "./standing.server";
 
@@ -14,7 +14,7 @@ export async function dashboardCompliance(centreId: string, today: IsoDate) {
     standingCountsOn(centreId, monthEnds(today)),
     peopleToWatch(centreId, today, Math.max(...DUE_WINDOWS)),
   ]);
-  const { rows } = await complianceOfPeople(centreId, watched, today);
+  const { rows } = await centreCompliance(centreId, today, watched);
   const { date: _today, ...summary } = trend.at(-1)!;
   return { rows, trend, summary };
 }
