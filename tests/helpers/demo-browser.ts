@@ -24,6 +24,8 @@ export function useDemoInBrowser() {
       await page.getByLabel("Password").fill(DEMO_SIGN_INS[who].password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      // With JavaScript on, the URL changes before React renders the signed-in page; wait for it.
+      await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
     },
   };
 }
