@@ -1,6 +1,6 @@
 /** Which emails someone gets: the same form on "Your sign-in" and behind every email's "change" link. */
-import { Form } from "@remix-run/react";
-import { Checkbox, SelectField } from "./forms";
+import type { FormFailure } from "~/utils/form";
+import { Checkbox, SelectField, ValidatedForm } from "./forms";
 
 export type ChoicesView = {
   onRota: boolean;
@@ -14,9 +14,9 @@ export type ChoicesView = {
   digestLocked: string | null;
 };
 
-export function EmailChoices({ choices, action }: { choices: ChoicesView; action?: string }) {
+export function EmailChoices({ choices, action, failure }: { choices: ChoicesView; action?: string; failure?: FormFailure | null }) {
   return (
-    <Form method="post" action={action}>
+    <ValidatedForm id="email-choices" action={action} failure={failure}>
       <input type="hidden" name="intent" value="email-choices" />
       {choices.onRota ? (
         <>
@@ -40,6 +40,6 @@ export function EmailChoices({ choices, action }: { choices: ChoicesView; action
         )
       ) : null}
       <button type="submit" className="button button--secondary">Save email choices</button>
-    </Form>
+    </ValidatedForm>
   );
 }

@@ -2,45 +2,123 @@
  * Accessible form pieces: every field has a label, an optional hint, and its error right
  * beside it, tied together with aria-describedby; the error summary links to each field.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { z } from "zod";
 import type { FieldErrors, FormValues } from "~/utils/form";
 
 /**
- * The ids of a field, its hint and its error. A page that repeats a form (one per shift, per
- * account, per reference) wraps each copy in a FieldScope, so no id is used twice and every
- * label still names its own control.
+ * A form that validates with its schema in the browser before sending, and again on the server
+ * with the same schema, through Conform. Every form has
+ * its own id, and its fields' ids start with it, so a page may repeat a form (one per shift, per
+ * account, per reference) and every label still names its own control.
+ *
+ * `failure` is what the action returned when this form's submission failed; the server's
+ * messages then show exactly as the browser's would. The error summary appears after a submit
+ * attempt and takes focus (GOV.UK's pattern), with JavaScript or without. Pass action data as
+ * it comes, or memoise what is made from it: a new object is a new failure to report.
  */
-export function fieldIds(name: string, scope?: string | null) {
-  const base = scope ? `${scope}-${name}` : name;
-  return { input: `field-${base}`, hint: `${base}-hint`, error: `${base}-error` };
+export function ValidatedForm({
+  id, schema, failure, labels, summary = true, children, method = "post", ...formProps
+}: {
+  id: string;
+  /** False when the page shows the summary elsewhere (at its top, for several forms' outcomes). */
+  summary?: boolean;
+  schema?: z.ZodType;
+  failure?: { errors: FieldErrors; values?: FormValues } | null;
+  labels?: Record<string, string>;
+  children: ReactNode;
+  method?: "post" | "get";
+  action?: string;
+  encType?: "multipart/form-data";
+  className?: string;
+  replace?: boolean;
+  preventScrollReset?: boolean;
+}) {
+  const lastResult = useMemo(() => (failure ? submissionResult(failure) : undefined), [failure]);
+  const [form] = useForm({
+    id,
+    lastResult,
+    // GOV.UK's advice: check when the form is sent, not as people move through it (an error
+    // appearing on blur moves the page under their pointer); once shown, clear it as they fix it.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) : undefined,
+  });
+  const [attempts, setAttempts] = useState(0);
+  const errors = firstMessages(form.allErrors);
+  const scope = useMemo(() => ({ formId: form.id, errors }), [form.id, JSON.stringify(errors)]);
+  return (
+    <Scope.Provider value={scope}>
+      <Form
+        method={method}
+        {...formProps}
+        {...getFormProps(form)}
+        onSubmit={(event) => {
+          form.onSubmit(event);
+          if (event.defaultPrevented) setAttempts((n) => n + 1);
+        }}
+      >
+        {summary && form.status === "error" ? <ErrorSummary errors={errors} labels={labels} focusKey={[attempts, lastResult]} /> : null}
+        {children}
+      </Form>
+    </Scope.Provider>
+  );
 }
 
-export function fieldId(name: string, scope?: string | null) {
-  return fieldIds(name, scope).input;
+/** What Conform would have replied had it seen the action's failure itself. */
+function submissionResult(failure: { errors: FieldErrors; values?: FormValues }): SubmissionResult<string[]> {
+  const error: Record<string, string[]> = {};
+  for (const [name, message] of Object.entries(failure.errors)) error[name === "form" ? "" : name] = [message];
+  return { status: "error", initialValue: failure.values ?? {}, error };
 }
 
-const Scope = createContext<string | null>(null);
-
-export function FieldScope({ id, children }: { id: string; children: ReactNode }) {
-  return <Scope.Provider value={id}>{children}</Scope.Provider>;
+function firstMessages(all: Record<string, string[]>): FieldErrors {
+  const first: FieldErrors = {};
+  for (const [name, messages] of Object.entries(all)) if (messages.length) first[name || "form"] = messages[0];
+  return first;
 }
 
-function useFieldIds(name: string) {
-  return fieldIds(name, useContext(Scope));
+type FormScope = { formId: string; errors: FieldErrors } | null;
+const Scope = createContext<FormScope>(null);
+
+/**
+ * The ids of a field, its hint and its error: inside a ValidatedForm, Conform's (the form's id
+ * first); in a plain form (a search or filter), from the name alone.
+ */
+function fieldIds(name: string, scope: FormScope) {
+  if (!scope) return { input: `field-${name}`, hint: `${name}-hint`, error: `${name}-error` };
+  const base = `${scope.formId}-${name}`;
+  return { input: base, hint: `${base}-description`, error: `${base}-error` };
+}
+
+/** A field's ids and, inside a ValidatedForm, its current error (the form's state, not the caller's). */
+function useField(name: string, error: string | undefined) {
+  const scope = useContext(Scope);
+  return { ids: fieldIds(name, scope), error: scope ? scope.errors[name] : error };
 }
 
 /**
- * The GOV.UK error summary: focused when it appears (with or without JavaScript), each error a
- * link to its field. `scope` names the repeated form that failed, when the summary sits outside it.
+ * The GOV.UK error summary, each error a link to its field. It takes focus when it appears:
+ * without JavaScript through the autofocus attribute (React only auto-focuses form controls
+ * itself), with JavaScript on each failed submit, but never while the user is typing.
  */
-export function ErrorSummary({ errors, labels, scope }: { errors?: FieldErrors; labels?: Record<string, string>; scope?: string | null }) {
-  const contextScope = useContext(Scope);
+export function ErrorSummary({ errors, labels, focusKey, formId }: {
+  errors?: FieldErrors;
+  labels?: Record<string, string>;
+  /** The form whose fields the errors are about, when the summary sits outside it. */
+  formId?: string;
+  /** Focus moves here when this changes (by default, when the messages change). */
+  focusKey?: readonly unknown[];
+}) {
+  const context = useContext(Scope);
+  const scope = formId ? { formId, errors: {} } : context;
   const summary = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
-  // Without JavaScript the autofocus attribute does it; React only auto-focuses form controls itself.
-  // Keyed on the messages, not the object, so a re-render does not pull focus from where the user is.
   const messages = entries.map(([name, message]) => `${name}:${message}`).join("\n");
-  useEffect(() => { if (messages) summary.current?.focus(); }, [messages]);
+  useEffect(() => { summary.current?.focus(); }, focusKey ?? [messages]); // eslint-disable-line react-hooks/exhaustive-deps
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus ref={summary}>
@@ -48,7 +126,7 @@ export function ErrorSummary({ errors, labels, scope }: { errors?: FieldErrors; 
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={`#${fieldId(name, scope ?? contextScope)}`}>{labels?.[name] ? `${labels[name]}: ${message}` : message}</a>
+            <a href={`#${name === "form" && scope ? scope.formId : fieldIds(name, scope).input}`}>{labels?.[name] ? `${labels[name]}: ${message}` : message}</a>
           </li>
         ))}
       </ul>
@@ -76,10 +154,10 @@ function ErrorText({ ids, error }: { ids: ReturnType<typeof fieldIds>; error?: s
 }
 
 /** A labelled control with its hint and error, wired together: `control` gets the ids and ARIA it needs. */
-function LabelledField({ name, label, hint, error, className, control }: Common & {
+function LabelledField({ name, label, hint, error: given, className, control }: Common & {
   control: (aria: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
-  const ids = useFieldIds(name);
+  const { ids, error } = useField(name, given);
   return (
     <div className={`field ${error ? "field--error" : ""} ${className ?? ""}`}>
       <label htmlFor={ids.input}>{label}</label>
@@ -155,9 +233,9 @@ export function SelectField({
 }
 
 export function CheckboxGroup({
-  name, label, hint, error, checked, options,
+  name, label, hint, error: given, checked, options,
 }: Common & { checked: readonly string[]; options: readonly (readonly [string, string])[] }) {
-  const ids = useFieldIds(name);
+  const { ids, error } = useField(name, given);
   return (
     <fieldset className={`field ${error ? "field--error" : ""}`} aria-describedby={describedBy(ids, hint, error)}>
       <legend>{label}</legend>
@@ -181,8 +259,8 @@ export function CheckboxGroup({
   );
 }
 
-export function Checkbox({ name, label, hint, error, defaultChecked }: Common & { defaultChecked?: boolean }) {
-  const ids = useFieldIds(name);
+export function Checkbox({ name, label, hint, error: given, defaultChecked }: Common & { defaultChecked?: boolean }) {
+  const { ids, error } = useField(name, given);
   return (
     <div className={`field ${error ? "field--error" : ""}`}>
       <ErrorText ids={ids} error={error} />

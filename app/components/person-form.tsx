@@ -1,8 +1,8 @@
-import { Form } from "@remix-run/react";
-import { Checkbox, CheckboxGroup, DateField, ErrorSummary, SelectField, TextArea, TextField, valueOf, valuesOf } from "./forms";
+import { Checkbox, CheckboxGroup, DateField, SelectField, TextArea, TextField, ValidatedForm, valueOf, valuesOf } from "./forms";
 import { ROLE_OPTIONS, STATUSES, STATUS_HINTS, STATUS_LABELS } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
-import type { FieldErrors, FormValues } from "~/utils/form";
+import { personSchema } from "~/modules/people/validation";
+import type { FormFailure } from "~/utils/form";
 
 export type PersonFormDefaults = {
   firstName: string;
@@ -33,11 +33,10 @@ const FIELD_LABELS: Record<string, string> = {
 const STATUS_OPTIONS = STATUSES.map((status) => [status, `${STATUS_LABELS[status]}: ${STATUS_HINTS[status]}`] as const);
 
 export function PersonForm({
-  defaults, errors, values, submitLabel, isEdit,
+  defaults, failure, submitLabel, isEdit,
 }: {
   defaults?: PersonFormDefaults;
-  errors?: FieldErrors;
-  values?: FormValues;
+  failure?: FormFailure | null;
   submitLabel: string;
   isEdit?: boolean;
 }) {
@@ -46,28 +45,28 @@ export function PersonForm({
     if (typeof value === "boolean" || Array.isArray(value)) return undefined;
     return name.endsWith("On") ? formatUkDate(value) : value ?? "";
   };
+  const values = failure?.values;
   const flagged = values ? values.usesCentreForOwnFamily === "on" : defaults?.usesCentreForOwnFamily ?? false;
   return (
     <>
-      <ErrorSummary errors={errors} labels={FIELD_LABELS} />
-      <Form method="post" noValidate>
-        <TextField name="firstName" label="First name" autoComplete="off" defaultValue={valueOf(values, "firstName", saved("firstName"))} error={errors?.firstName} />
-        <TextField name="lastName" label="Last name" autoComplete="off" defaultValue={valueOf(values, "lastName", saved("lastName"))} error={errors?.lastName} />
-        <TextField name="email" label="Email address (optional)" type="email" autoComplete="off" hint="Reminders and rota notices go here" defaultValue={valueOf(values, "email", saved("email"))} error={errors?.email} />
-        <TextField name="phone" label="Phone (optional)" type="tel" autoComplete="off" width="medium" defaultValue={valueOf(values, "phone", saved("phone"))} error={errors?.phone} />
-        <CheckboxGroup name="roles" label="Roles" hint="Select all that apply" options={ROLE_OPTIONS} checked={valuesOf(values, "roles", defaults?.roles ?? [])} error={errors?.roles} />
+      <ValidatedForm id="person" schema={personSchema} failure={failure} labels={FIELD_LABELS}>
+        <TextField name="firstName" label="First name" autoComplete="off" defaultValue={valueOf(values, "firstName", saved("firstName"))} />
+        <TextField name="lastName" label="Last name" autoComplete="off" defaultValue={valueOf(values, "lastName", saved("lastName"))} />
+        <TextField name="email" label="Email address (optional)" type="email" autoComplete="off" hint="Reminders and rota notices go here" defaultValue={valueOf(values, "email", saved("email"))} />
+        <TextField name="phone" label="Phone (optional)" type="tel" autoComplete="off" width="medium" defaultValue={valueOf(values, "phone", saved("phone"))} />
+        <CheckboxGroup name="roles" label="Roles" hint="Select all that apply" options={ROLE_OPTIONS} checked={valuesOf(values, "roles", defaults?.roles ?? [])} />
         {isEdit ? (
           <DateField
             name="rolesChangeOn"
             label="Role changes take effect from (optional)"
             hint="Leave blank for today. Training a role needs (co-ordinator training, say) is required from this date. For example, 27/03/2024"
             defaultValue={valueOf(values, "rolesChangeOn")}
-            error={errors?.rolesChangeOn}
+           
           />
         ) : null}
-        <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={valueOf(values, "status", saved("status") || "applicant")} error={errors?.status} />
-        <DateField name="startedOn" label="Start date" hint="Required once they are active. For example, 27/03/2024" defaultValue={valueOf(values, "startedOn", saved("startedOn"))} error={errors?.startedOn} />
-        <DateField name="leftOn" label="Leaving date" hint="Only when the status is Left. For example, 27/03/2024" defaultValue={valueOf(values, "leftOn", saved("leftOn"))} error={errors?.leftOn} />
+        <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={valueOf(values, "status", saved("status") || "applicant")} />
+        <DateField name="startedOn" label="Start date" hint="Required once they are active. For example, 27/03/2024" defaultValue={valueOf(values, "startedOn", saved("startedOn"))} />
+        <DateField name="leftOn" label="Leaving date" hint="Only when the status is Left. For example, 27/03/2024" defaultValue={valueOf(values, "leftOn", saved("leftOn"))} />
         <fieldset className="field">
           <legend>Conflict of interest</legend>
           <Checkbox
@@ -76,12 +75,12 @@ export function PersonForm({
             hint="They will never be put on the rota while this is ticked."
             defaultChecked={flagged}
           />
-          <TextArea name="conflictNote" label="Note (required when ticked)" defaultValue={valueOf(values, "conflictNote", saved("conflictNote"))} error={errors?.conflictNote} />
+          <TextArea name="conflictNote" label="Note (required when ticked)" defaultValue={valueOf(values, "conflictNote", saved("conflictNote"))} />
         </fieldset>
         <div className="button-row">
           <button type="submit">{submitLabel}</button>
         </div>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

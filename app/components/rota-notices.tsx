@@ -3,7 +3,8 @@ import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import type { RotaActionResult } from "~/modules/rota/rota-page.server";
 
-export function ActionNotices({ result, cancelTo, errorScope }: { result: RotaActionResult | undefined; cancelTo: string; errorScope: string | null }) {
+/** `refusedField` is the field a refusal is about: the summary links to it. */
+export function ActionNotices({ result, cancelTo, refusedField }: { result: RotaActionResult | undefined; cancelTo: string; refusedField: { formId: string; name: string } }) {
   if (!result) return null;
   if (result.kind === "done") {
     return (
@@ -14,7 +15,7 @@ export function ActionNotices({ result, cancelTo, errorScope }: { result: RotaAc
     );
   }
   if (result.kind === "refused") {
-    return <ErrorSummary errors={{ [result.shiftId ? "personId" : "first"]: result.message }} scope={errorScope} />;
+    return <ErrorSummary errors={{ [refusedField.name]: result.message }} formId={refusedField.formId} />;
   }
   if (result.kind === "confirm") {
     return (

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DateField, ErrorSummary, FieldScope, TextField, valueOf } from "~/components/forms";
+import { DateField, ErrorSummary, TextField, ValidatedForm, valueOf } from "~/components/forms";
 import { SignInLinkNotice } from "~/components/sign-in-link";
 import { accessLabel, addAssessor, listSignIns, newLinkFor, removeAccess, resetSignIn, setAssessorEnd, signOutEverywhere } from "~/modules/accounts/accounts.server";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { formatLondonDateTime, formatUkDate } from "~/utils/dates";
-import { formFailure, formValues, parseForm, requiredEmail, requiredText, ukDate } from "~/utils/form";
+import { formFailure, formValues, parseForm } from "~/utils/form";
+import { assessorSchema, extendSchema } from "~/modules/accounts/validation";
 import { deliverSoon } from "~/modules/email/outbox.server";
 import { clock } from "~/utils/clock.server";
 import { prisma } from "~/db.server";
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = clock.today();
   const users = await listSignIns(user.centreId);
   return {
+    today,
     me: user.id,
     users: users.map((u) => ({
       id: u.id,
@@ -41,23 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Assessor access must not already have ended; a year at most keeps it a deliberate choice. */
-function accessEndsOnField() {
-  return ukDate("Enter the last day the assessor may sign in").superRefine((date, ctx) => {
-    const today = clock.today();
-    if (date < today) ctx.addIssue({ code: "custom", message: "The last day of access cannot be in the past" });
-    const limit = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-    if (date > limit) ctx.addIssue({ code: "custom", message: `Give access for a year at most (until ${formatUkDate(limit)}); you can extend it later` });
-  });
-}
-
-const assessorSchema = z.object({
-  name: requiredText("the assessor's name", 100, "Enter the assessor's name"),
-  email: requiredEmail,
-  accessEndsOn: accessEndsOnField(),
-});
-
-const extendSchema = z.object({ userId: z.string().min(1), accessEndsOn: accessEndsOnField() });
 const userSchema = z.object({ userId: z.string().min(1) });
 
 /** Actions that cannot be undone are asked about once before they are done. */
@@ -78,14 +63,14 @@ export async function action({ request }: ActionFunctionArgs) {
   };
 
   if (intent === "add-assessor") {
-    const parsed = parseForm(assessorSchema, formData);
+    const parsed = parseForm(assessorSchema(clock.today()), formData);
     if (!parsed.ok) return { ...parsed, intent };
     const result = await addAssessor(actor, parsed.data);
     if (!result.ok) return { ...formFailure(result.errors, formValues(formData)), intent };
     return linkOutcome(result);
   }
   if (intent === "extend") {
-    const parsed = parseForm(extendSchema, formData);
+    const parsed = parseForm(extendSchema(clock.today()), formData);
     if (!parsed.ok) return { ...parsed, intent, userId: String(formData.get("userId")) };
     await setAssessorEnd(actor, parsed.data.userId, parsed.data.accessEndsOn);
     return { ok: true as const, intent, message: `Access now ends on ${formatUkDate(parsed.data.accessEndsOn)}.` };
@@ -118,10 +103,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Accounts() {
-  const { users, me } = useLoaderData<typeof loader>();
+  const { users, me, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && !actionData.ok ? actionData : undefined;
-  const addErrors = failed?.intent === "add-assessor" ? failed.errors : undefined;
+  const addFailure = failed?.intent === "add-assessor" ? failed : null;
   const extendFor = failed?.intent === "extend" && "userId" in failed ? failed.userId : undefined;
   return (
     <>
@@ -142,7 +127,7 @@ export default function Accounts() {
         </div>
       ) : null}
       {actionData?.ok && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
-      {failed && failed.intent !== "add-assessor" ? <ErrorSummary errors={failed.errors} scope={extendFor ? `user-${extendFor}` : null} /> : null}
+      {failed && failed.intent !== "add-assessor" && failed.intent !== "extend" ? <ErrorSummary errors={failed.errors} /> : null}
 
       <div className="table-wrap">
         <table className="cards">
@@ -178,19 +163,16 @@ export default function Accounts() {
                     </div>
                   ) : null}
                   {u.isAssessor && !u.disabled ? (
-                    <FieldScope id={`user-${u.id}`}>
-                    <Form method="post" noValidate>
+                    <ValidatedForm id={`extend-${u.id}`} schema={extendSchema(today)} failure={extendFor === u.id ? failed : null}>
                       <input type="hidden" name="intent" value="extend" />
                       <input type="hidden" name="userId" value={u.id} />
                       <DateField
                         name="accessEndsOn"
                         label={`Change ${u.name}'s last day of access`}
                         defaultValue={extendFor === u.id ? valueOf(failed?.values, "accessEndsOn") : formatUkDate(u.accessEndsOn)}
-                        error={extendFor === u.id ? failed?.errors.accessEndsOn : undefined}
                       />
                       <button type="submit" className="button button--secondary">Save date<span className="visually-hidden"> for {u.name}</span></button>
-                    </Form>
-                    </FieldScope>
+                    </ValidatedForm>
                   ) : null}
                 </td>
               </tr>
@@ -201,14 +183,13 @@ export default function Accounts() {
 
       <h2 id="add-assessor">Add an accreditation assessor</h2>
       <p>Assessors can read everything (people, checks, training, the audit log) and change nothing. Their access ends on the date you set.</p>
-      <ErrorSummary errors={addErrors} labels={{ name: "Name", email: "Email address", accessEndsOn: "Last day of access" }} />
-      <Form method="post" noValidate>
+      <ValidatedForm id="new-assessor" schema={assessorSchema(today)} failure={addFailure} labels={{ name: "Name", email: "Email address", accessEndsOn: "Last day of access" }}>
         <input type="hidden" name="intent" value="add-assessor" />
-        <TextField name="name" label="Name" defaultValue={valueOf(failed?.intent === "add-assessor" ? failed.values : undefined, "name")} error={addErrors?.name} />
-        <TextField name="email" label="Email address" type="email" defaultValue={valueOf(failed?.intent === "add-assessor" ? failed.values : undefined, "email")} error={addErrors?.email} />
-        <DateField name="accessEndsOn" label="Last day of access" defaultValue={valueOf(failed?.intent === "add-assessor" ? failed.values : undefined, "accessEndsOn")} error={addErrors?.accessEndsOn} />
+        <TextField name="name" label="Name" defaultValue={valueOf(addFailure?.values, "name")} />
+        <TextField name="email" label="Email address" type="email" defaultValue={valueOf(addFailure?.values, "email")} />
+        <DateField name="accessEndsOn" label="Last day of access" defaultValue={valueOf(addFailure?.values, "accessEndsOn")} />
         <button type="submit">Add assessor</button>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

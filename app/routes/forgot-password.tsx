@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { ErrorSummary, TextField, valueOf } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextField, ValidatedForm, valueOf } from "~/components/forms";
+import { forgotPasswordSchema } from "~/modules/auth/validation";
 import { LINK_VALID_DAYS, requestPasswordReset } from "~/modules/accounts/accounts.server";
 import { deliverSoon, smtpConfigured } from "~/modules/email/outbox.server";
 import { afterResponse } from "~/utils/after-response.server";
-import { parseForm, requiredEmail } from "~/utils/form";
+import { parseForm } from "~/utils/form";
 
 export const meta: MetaFunction = () => [{ title: "Forgotten your password?" }];
 
-const schema = z.object({ email: requiredEmail });
 
 export async function loader(_: LoaderFunctionArgs) {
   return { canEmail: smtpConfigured() };
@@ -20,7 +19,7 @@ export async function loader(_: LoaderFunctionArgs) {
  * the email happen after the answer has gone.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(forgotPasswordSchema, await request.formData());
   if (!parsed.ok) return { ...parsed, done: false };
   const email = parsed.data.email;
   afterResponse(async () => {
@@ -42,7 +41,7 @@ export default function ForgotPassword() {
       </>
     );
   }
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const failure = actionData && !actionData.ok ? actionData : null;
   return (
     <>
       <h1>Forgotten your password?</h1>
@@ -51,12 +50,11 @@ export default function ForgotPassword() {
       ) : (
         <div className="notice notice--warning">This centre has not set up email, so a link cannot be sent. Ask your centre's co-ordinator to reset your sign-in: they will give you a link.</div>
       )}
-      <ErrorSummary errors={errors} labels={{ email: "Email address" }} />
       {canEmail ? (
-        <Form method="post" noValidate>
-          <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(actionData && !actionData.ok ? actionData.values : undefined, "email")} error={errors?.email} />
+        <ValidatedForm id="forgot-password" schema={forgotPasswordSchema} failure={failure} labels={{ email: "Email address" }}>
+          <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(failure?.values, "email")} />
           <button type="submit">Send me a link</button>
-        </Form>
+        </ValidatedForm>
       ) : null}
     </>
   );

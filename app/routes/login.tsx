@@ -1,20 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { ErrorSummary, TextField, valueOf } from "~/components/forms";
-import { MAX_PASSWORD_LENGTH } from "~/modules/auth/password.server";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
+import { TextField, ValidatedForm, valueOf } from "~/components/forms";
+import { useMemo } from "react";
+import { signInSchema } from "~/modules/auth/validation";
 import { createUserSession, getUser, homeFor, safeRedirect, startSession } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
-import { formFailure, parseForm, requiredEmail } from "~/utils/form";
+import { formFailure, parseForm } from "~/utils/form";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 
-const schema = z.object({
-  email: requiredEmail,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -24,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const parsed = parseForm(schema, formData);
+  const parsed = parseForm(signInSchema, formData);
   if (!parsed.ok) return parsed;
   const result = await signIn(parsed.data.email, parsed.data.password, context.clientAddress);
   if (!result.ok) return formFailure({ form: result.message }, { email: parsed.data.email });
@@ -42,7 +37,9 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
-  const { form: formError, ...fieldErrors } = errors ?? {};
+  // Wrong details are said once, above the form; field problems go with their fields.
+  const formError = errors?.form;
+  const fieldFailure = useMemo(() => (errors && !errors.form ? { errors, values } : null), [errors, values]);
   return (
     <div className="narrow">
       <h1>Sign in</h1>
@@ -52,13 +49,12 @@ export default function Login() {
           <p>{formError}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={fieldErrors} />
-      <Form method="post" noValidate>
+      <ValidatedForm id="sign-in" schema={signInSchema} failure={fieldFailure} labels={{ email: "Email address", password: "Password" }}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(values, "email")} error={fieldErrors.email} />
-        <TextField name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
+        <TextField name="email" label="Email address" type="email" autoComplete="username" defaultValue={valueOf(values, "email")} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" />
         <button type="submit">Sign in</button>
-      </Form>
+      </ValidatedForm>
       <p><Link to="/forgot-password">Forgotten your password?</Link></p>
       <p className="muted">Not set one up yet? Use the link in your invitation email, or ask your centre's co-ordinator for a new one.</p>
     </div>

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { TextField, ValidatedForm } from "~/components/forms";
+import { twoFactorCodeSchema } from "~/modules/auth/validation";
+import { parseForm } from "~/utils/form";
 import { RecoveryCodes, TwoFactorSetup } from "~/components/two-factor";
 import { abandonSession, getPendingSecondFactor, homeFor, safeRedirect, upgradeSession } from "~/modules/auth/session.server";
 import { beginSetup, checkSecondFactor, confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
@@ -21,9 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await getPendingSecondFactor(request);
   if (!pending) throw redirect("/login");
   const formData = await request.formData();
-  const code = String(formData.get("code") ?? "").trim();
+  const parsed = parseForm(twoFactorCodeSchema, formData);
   const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(pending.accessRole));
-  if (!code) return { ok: false as const, errors: { code: "Enter the 6-digit code from your authenticator app" }, codes: null };
+  if (!parsed.ok) return { ...parsed, codes: null };
+  const { code } = parsed.data;
   if (pending.totpEnabledAt) {
     const result = await checkSecondFactor(pending, pending.sessionId, code);
     if (result.ok) throw redirect(next, { headers: { "Set-Cookie": await upgradeSession(request, context.clientAddress) } });
@@ -48,11 +51,10 @@ export default function TwoFactorStep() {
       </div>
     );
   }
-  const errors = result && !result.ok ? result.errors : undefined;
+  const failure = result && !result.ok ? result : null;
   return (
     <div className="narrow">
       <h1>{mode === "code" ? "Enter your code" : "Set up two-factor sign-in"}</h1>
-      <ErrorSummary errors={errors} labels={{ code: "Code" }} />
       {mode === "enrol" && setup ? (
         <>
           <p>Your centre asks co-ordinators and assessors to sign in with a second step: a code from an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 2FAS).</p>
@@ -61,10 +63,10 @@ export default function TwoFactorStep() {
       ) : (
         <p>Open the authenticator app on your phone and enter the 6-digit code it shows for this app. Lost your phone? Enter one of your recovery codes instead.</p>
       )}
-      <Form method="post" noValidate action={`/login/two-factor?${searchParams.toString()}`}>
-        <TextField name="code" label={mode === "code" ? "Code" : "The 6-digit code the app shows"} autoComplete="one-time-code" inputMode="text" width="medium" error={errors?.code} />
+      <ValidatedForm id="two-factor" schema={twoFactorCodeSchema} failure={failure} labels={{ code: "Code" }} action={`/login/two-factor?${searchParams.toString()}`}>
+        <TextField name="code" label={mode === "code" ? "Code" : "The 6-digit code the app shows"} autoComplete="one-time-code" inputMode="text" width="medium" />
         <button type="submit">{mode === "code" ? "Sign in" : "Turn on two-factor sign-in"}</button>
-      </Form>
+      </ValidatedForm>
       <Form method="post" action="/logout"><button type="submit" className="button button--secondary">Cancel and sign out</button></Form>
     </div>
   );

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TextField, ValidatedForm } from "~/components/forms";
 import { EmailChoices } from "~/components/email-choices";
 import { SignedInDevices } from "~/components/sign-in-settings";
 import { prisma } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf } from "~/modules/auth/actor";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "~/modules/auth/password.server";
+import { hashPassword, verifyPassword } from "~/modules/auth/password.server";
+import { MIN_PASSWORD_LENGTH, changePasswordSchema } from "~/modules/auth/validation";
 import { passwordProblem } from "~/modules/auth/password-strength.server";
 import { destroyUserSession, endSessions, listSessions, requireUser, startSession } from "~/modules/auth/session.server";
 import { choicesOfUser, choicesView, saveChoices } from "~/modules/email/preferences.server";
@@ -29,13 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const passwordSchema = z
-  .object({
-    current: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(MAX_PASSWORD_LENGTH),
-    password: z.string({ error: "Enter a new password" }).max(MAX_PASSWORD_LENGTH, `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-    confirm: z.string({ error: "Type the new password again" }).min(1, "Type the new password again"),
-  })
-  .refine((f) => f.password === f.confirm, { path: ["confirm"], message: "The two new passwords do not match" });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -59,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return problems.length ? { ok: false as const, intent, errors: { form: problems.join(" ") } } : { ok: true as const, intent, message: "Email choices saved." };
   }
   if (intent === "password") {
-    const parsed = parseForm(passwordSchema, formData);
+    const parsed = parseForm(changePasswordSchema, formData);
     if (!parsed.ok) return { ...parsed, intent };
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     if (!row.passwordHash || !(await verifyPassword(parsed.data.current, row.passwordHash))) {
@@ -80,8 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function YourSignIn() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const passwordErrors = result && !result.ok && result.intent === "password" ? result.errors : undefined;
-  const formError = result && !result.ok && result.intent === "email-choices" ? result.errors : undefined;
+  const passwordFailure = result && !result.ok && result.intent === "password" ? result : null;
+  const choicesFailure = result && !result.ok && result.intent === "email-choices" ? result : null;
   const [searchParams] = useSearchParams();
   return (
     <>
@@ -89,7 +82,6 @@ export default function YourSignIn() {
       <p>{data.name}, signing in as <strong>{data.email}</strong>.</p>
       {result?.ok ? <div className="notice notice--success" role="status">{result.message}</div> : null}
       {searchParams.get("changed") === "password" ? <div className="notice notice--success" role="status">Password changed. You have been signed out everywhere else.</div> : null}
-      <ErrorSummary errors={passwordErrors ?? formError} labels={{ current: "Current password", password: "New password", confirm: "Confirm new password" }} />
 
       <h2>Two-factor sign-in</h2>
       {data.twoFactor ? (
@@ -102,17 +94,17 @@ export default function YourSignIn() {
       <SignedInDevices devices={data.devices} />
 
       <h2 id="email">Emails</h2>
-      <EmailChoices choices={data.choices} action="/me/sign-in" />
+      <EmailChoices choices={data.choices} action="/me/sign-in" failure={choicesFailure} />
 
       <h2 id="password">Change your password</h2>
-      <Form method="post" noValidate>
+      <ValidatedForm id="change-password" schema={changePasswordSchema} failure={passwordFailure} labels={{ current: "Current password", password: "New password", confirm: "Confirm new password" }}>
         <input type="hidden" name="intent" value="password" />
         <input type="text" name="username" autoComplete="username" defaultValue={data.email} hidden readOnly />
-        <TextField name="current" label="Current password" type="password" autoComplete="current-password" error={passwordErrors?.current} />
-        <TextField name="password" label="New password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not easy to guess.`} error={passwordErrors?.password} />
-        <TextField name="confirm" label="Confirm new password" type="password" autoComplete="new-password" error={passwordErrors?.confirm} />
+        <TextField name="current" label="Current password" type="password" autoComplete="current-password" />
+        <TextField name="password" label="New password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not easy to guess.`} />
+        <TextField name="confirm" label="Confirm new password" type="password" autoComplete="new-password" />
         <button type="submit" className="button button--secondary">Change password</button>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

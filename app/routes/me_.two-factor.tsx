@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextField, ValidatedForm } from "~/components/forms";
+import { twoFactorCodeSchema } from "~/modules/auth/validation";
+import { parseForm } from "~/utils/form";
 import { RecoveryCodes, TwoFactorSetup } from "~/components/two-factor";
 import { mustSetUpTwoFactor, requireUser } from "~/modules/auth/session.server";
 import { beginSetup, checkCurrentCode, confirmSetup, pendingSetup, turnOff } from "~/modules/auth/two-factor.server";
@@ -18,8 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { settingUpTwoFactor: true });
   const formData = await request.formData();
-  const code = String(formData.get("code") ?? "").trim();
-  if (!code) return { ok: false as const, errors: { code: "Enter the 6-digit code from your authenticator app" }, codes: null };
+  const parsed = parseForm(twoFactorCodeSchema, formData);
+  if (!parsed.ok) return { ...parsed, codes: null };
+  const { code } = parsed.data;
   if (formData.get("intent") === "turn-off") {
     if (user.centre.requireTwoFactor && (user.accessRole === "coordinator" || user.accessRole === "assessor")) {
       return { ok: false as const, errors: { code: "Your centre requires two-factor sign-in for co-ordinators and assessors, so it cannot be turned off" }, codes: null };
@@ -36,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function TwoFactorSettings() {
   const { on, required, mustSetUp, setup } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
+  const failure = result && !result.ok ? result : null;
   if (result?.ok) {
     return (
       <>
@@ -50,16 +53,15 @@ export default function TwoFactorSettings() {
   return (
     <>
       <h1>Two-factor sign-in</h1>
-      <ErrorSummary errors={errors} labels={{ code: "Code" }} />
       {on ? (
         <>
           <p>On: you sign in with your password and a code from your authenticator app.</p>
           {required ? <p>Your centre requires it for co-ordinators and assessors. If you lose your phone, use a recovery code, or ask another co-ordinator to reset your sign-in.</p> : (
-            <Form method="post" noValidate>
+            <ValidatedForm id="turn-off-two-factor" schema={twoFactorCodeSchema} failure={failure} labels={{ code: "Code" }}>
               <input type="hidden" name="intent" value="turn-off" />
-              <TextField name="code" label="To turn it off, enter the code your app shows now" autoComplete="one-time-code" width="medium" error={errors?.code} />
+              <TextField name="code" label="To turn it off, enter the code your app shows now" autoComplete="one-time-code" width="medium" />
               <button type="submit" className="button button--warning">Turn off two-factor sign-in</button>
-            </Form>
+            </ValidatedForm>
           )}
         </>
       ) : (
@@ -67,10 +69,10 @@ export default function TwoFactorSettings() {
           {mustSetUp ? <div className="notice notice--warning" role="status">Your centre requires two-factor sign-in for co-ordinators and assessors. Set it up to carry on.</div> : null}
           <p>Sign in with your password and a code from an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 2FAS).</p>
           {setup ? <TwoFactorSetup secret={setup.secret} qrDataUrl={setup.qrDataUrl} /> : null}
-          <Form method="post" noValidate>
-            <TextField name="code" label="The 6-digit code the app shows" autoComplete="one-time-code" width="medium" error={errors?.code} />
+          <ValidatedForm id="turn-on-two-factor" schema={twoFactorCodeSchema} failure={failure} labels={{ code: "Code" }}>
+            <TextField name="code" label="The 6-digit code the app shows" autoComplete="one-time-code" width="medium" />
             <button type="submit">Turn on two-factor sign-in</button>
-          </Form>
+          </ValidatedForm>
         </>
       )}
       {!mustSetUp ? <p><Link to="/me/sign-in">Back to your sign-in</Link></p> : null}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldScope, TextField } from "~/components/forms";
+import { TextField, ValidatedForm } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/session.server";
 import { calendarToken, resetCalendarToken } from "~/modules/rota/calendar.server";
 import { SLOT_LABELS, voidWords } from "~/modules/rota/words";
@@ -117,26 +117,22 @@ export default function MyShifts() {
                   ) : (
                     <details className="form-panel">
                       <summary>Ask a colleague to take this shift (a swap)</summary>
-                      <Form method="post">
+                      <ValidatedForm id={`swap-${s.id}`}>
                         <input type="hidden" name="intent" value="ask-swap" />
                         <input type="hidden" name="assignmentId" value={s.id} />
-                        <FieldScope id={`swap-${s.id}`}>
-                          <TextField name="note" label="A note for colleagues (optional)" hint="Only why you need a swap: they see your name, the shift and this note." />
-                        </FieldScope>
+                        <TextField name="note" label="A note for colleagues (optional)" hint="Only why you need a swap: they see your name, the shift and this note." />
                         <button type="submit" className="button">Offer my place to colleagues</button>
-                      </Form>
+                      </ValidatedForm>
                     </details>
                   )}
                   <details className="form-panel">
                     <summary>I can no longer make this shift</summary>
-                    <Form method="post">
+                    <ValidatedForm id={`cannot-attend-${s.id}`}>
                       <input type="hidden" name="intent" value="cannot-attend" />
                       <input type="hidden" name="assignmentId" value={s.id} />
-                      <FieldScope id={`shift-${s.id}`}>
-                        <TextField name="note" label="Anything the co-ordinator should know (optional)" />
-                      </FieldScope>
+                      <TextField name="note" label="Anything the co-ordinator should know (optional)" />
                       <button type="submit" className="button button--warning">Tell the co-ordinator I cannot come</button>
-                    </Form>
+                    </ValidatedForm>
                   </details>
                 </>
               )}

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { announceOpenPlaces } from "~/modules/rota/self-service.server";
-import { z } from "zod";
 import { AuditList } from "~/components/audit-list";
-import { DateField, ErrorSummary, SelectField, valueOf } from "~/components/forms";
+import { DateField, SelectField, ValidatedForm, valueOf } from "~/components/forms";
 import { SignInLinkNotice } from "~/components/sign-in-link";
 import { ConflictTag, StatusTag } from "~/components/tags";
 import { accessLabel, invitePerson } from "~/modules/accounts/accounts.server";
@@ -14,7 +13,7 @@ import { invariantResponse, requirePermission } from "~/modules/auth/session.ser
 import { ROLE_LABELS, isRole } from "~/modules/people/constants";
 import { fullName, getPerson, markLeft } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
-import { leaveSchema } from "~/modules/people/validation";
+import { inviteSchema, leaveSchema } from "~/modules/people/validation";
 import { formatLondonDateTime, formatUkDate, formatUkDateWithDay, londonToday } from "~/utils/dates";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { deliverSoon } from "~/modules/email/outbox.server";
@@ -61,10 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const inviteSchema = z.object({
-  accessRole: z.enum(["coordinator", "volunteer"], { error: "Choose what they may do: co-ordinator or volunteer/staff access" }),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:write");
   const formData = await request.formData();
@@ -98,10 +93,8 @@ export default function PersonPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = SAVED_MESSAGES[searchParams.get("saved") ?? ""];
-  const errorsFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined);
-  const valuesFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined);
-  const leaveErrors = errorsFor("leave");
-  const inviteErrors = errorsFor("invite");
+  const failed = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData : null);
+  const valuesFor = (intent: string) => failed(intent)?.values;
 
   return (
     <>
@@ -109,7 +102,6 @@ export default function PersonPage() {
       {saved ? <div className="notice notice--success" role="status">{saved}</div> : null}
       {actionData?.ok && "message" in actionData ? <div className="notice notice--success" role="status">{actionData.message}</div> : null}
       {actionData?.ok && "link" in actionData && actionData.link ? <SignInLinkNotice outcome={actionData.link} /> : null}
-      <ErrorSummary errors={leaveErrors ?? inviteErrors} />
 
       <h1>{person.name}</h1>
       {person.removedOn ? (
@@ -169,17 +161,16 @@ export default function PersonPage() {
             <p>{person.name} cannot sign in yet.</p>
           )}
           {person.status !== "left" ? (
-            <Form method="post" noValidate>
+            <ValidatedForm id="invite" schema={inviteSchema} failure={failed("invite")}>
               <input type="hidden" name="intent" value="invite" />
               <SelectField
                 name="accessRole"
                 label="What they may do"
                 options={[["volunteer", "Volunteer or staff: their own record and shifts"], ["coordinator", "Co-ordinator: everything"]]}
                 defaultValue={valueOf(valuesFor("invite"), "accessRole", person.suggestedAccess)}
-                error={inviteErrors?.accessRole}
               />
               <button type="submit" className="button--secondary button">{person.signIn ? "Issue a new sign-in link" : "Create a sign-in link"}</button>
-            </Form>
+            </ValidatedForm>
           ) : null}
 
           {person.status !== "left" ? (
@@ -199,11 +190,11 @@ export default function PersonPage() {
                 </div>
               ) : null}
               <p>Their record, checks and history are kept; they come off the rota and their sign-in stops working.</p>
-              <Form method="post" noValidate>
+              <ValidatedForm id="mark-left" schema={leaveSchema} failure={failed("leave")}>
                 <input type="hidden" name="intent" value="leave" />
-                <DateField name="leftOn" label="Last day at the centre" defaultValue={valueOf(valuesFor("leave"), "leftOn", formatUkDate(today))} error={leaveErrors?.leftOn} />
+                <DateField name="leftOn" label="Last day at the centre" defaultValue={valueOf(valuesFor("leave"), "leftOn", formatUkDate(today))} />
                 <button type="submit" className="button button--warning">Mark {person.name} as left</button>
-              </Form>
+              </ValidatedForm>
             </>
           ) : null}
         </>

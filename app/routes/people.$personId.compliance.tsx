@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ClearedTag, RecordText, RequirementTable } from "~/components/compliance";
-import { Checkbox, DateField, ErrorSummary, FieldScope, SelectField, TextArea, TextField, valueOf } from "~/components/forms";
+import { Checkbox, DateField, SelectField, TextArea, TextField, ValidatedForm, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { can } from "~/modules/auth/permissions";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
@@ -151,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "correct-training": {
       const kind = intent.slice("correct-".length) as RecordKind;
       const anchor = { dbs: "dbs", reference: "references", training: "training" }[kind];
-      const schema = { dbs: dbsCheckSchema, reference: referenceSchema, training: trainingSchema }[kind](today);
+      const schema = CORRECTION_SCHEMAS[kind](today);
       const parsed = parseForm(schema, formData);
       if (!parsed.ok) return fail(parsed.errors);
       const result = await correctRecord(actor, personId, { kind, recordId: String(formData.get("recordId") ?? ""), input: parsed.data } as Correction);
@@ -162,6 +162,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw new Response("Unknown action", { status: 400 });
   }
 }
+
+/** A correction is checked as the record was when added. */
+const CORRECTION_SCHEMAS = { dbs: dbsCheckSchema, reference: referenceSchema, training: trainingSchema };
 
 const options = (record: Record<string, string>, blank: string) => [["", blank] as const, ...Object.entries(record)];
 
@@ -175,7 +178,7 @@ function Panel({ id, title, open, children }: { id: string; title: string; open:
 }
 
 type Saved = Record<string, string | boolean>;
-type FieldsProps = { values?: FormValues; saved?: Saved; errors?: FieldErrors };
+type FieldsProps = { values?: FormValues; saved?: Saved };
 
 /** A field's value: what was typed in a failed submit, else the record's saved value. */
 function fieldValues({ values, saved }: FieldsProps) {
@@ -188,47 +191,44 @@ function fieldValues({ values, saved }: FieldsProps) {
 /** The facts of a DBS check: the same fields to add one and to correct one. */
 function DbsFields(props: FieldsProps) {
   const { text, checked } = fieldValues(props);
-  const errors = props.errors;
   return (
     <>
-      <SelectField name="level" label="Level" options={options(DBS_LEVELS, "Choose the level")} defaultValue={text("level")} error={errors?.level} />
-      <SelectField name="workforce" label="Workforce" options={options(WORKFORCES, "Choose the workforce")} defaultValue={text("workforce")} error={errors?.workforce} />
-      <TextField name="certificateNumber" label="Certificate number" hint="The 12 digits at the top of the certificate" inputMode="numeric" width="medium" defaultValue={text("certificateNumber")} error={errors?.certificateNumber} />
-      <DateField name="issuedOn" label="Date of issue" defaultValue={text("issuedOn")} error={errors?.issuedOn} />
-      <SelectField name="decision" label="The centre's decision" options={options(DBS_DECISIONS, "Choose the decision")} defaultValue={text("decision")} error={errors?.decision} />
-      <TextField name="seenBy" label="Original certificate seen by" defaultValue={text("seenBy")} error={errors?.seenBy} />
-      <DateField name="seenOn" label="Date the original was seen" defaultValue={text("seenOn")} error={errors?.seenOn} />
-      <Checkbox name="childrenBarredListChecked" label="The children's barred list was checked" hint="Shown on an enhanced certificate with barred list checks. Required by centres that offer supervised contact." defaultChecked={checked("childrenBarredListChecked")} error={errors?.childrenBarredListChecked} />
-      <Checkbox name="updateServiceSubscribed" label="They have subscribed this certificate to the DBS Update Service" hint="The centre can then run status checks (with their consent) instead of asking for a new certificate." defaultChecked={checked("updateServiceSubscribed")} error={errors?.updateServiceSubscribed} />
+      <SelectField name="level" label="Level" options={options(DBS_LEVELS, "Choose the level")} defaultValue={text("level")} />
+      <SelectField name="workforce" label="Workforce" options={options(WORKFORCES, "Choose the workforce")} defaultValue={text("workforce")} />
+      <TextField name="certificateNumber" label="Certificate number" hint="The 12 digits at the top of the certificate" inputMode="numeric" width="medium" defaultValue={text("certificateNumber")} />
+      <DateField name="issuedOn" label="Date of issue" defaultValue={text("issuedOn")} />
+      <SelectField name="decision" label="The centre's decision" options={options(DBS_DECISIONS, "Choose the decision")} defaultValue={text("decision")} />
+      <TextField name="seenBy" label="Original certificate seen by" defaultValue={text("seenBy")} />
+      <DateField name="seenOn" label="Date the original was seen" defaultValue={text("seenOn")} />
+      <Checkbox name="childrenBarredListChecked" label="The children's barred list was checked" hint="Shown on an enhanced certificate with barred list checks. Required by centres that offer supervised contact." defaultChecked={checked("childrenBarredListChecked")} />
+      <Checkbox name="updateServiceSubscribed" label="They have subscribed this certificate to the DBS Update Service" hint="The centre can then run status checks (with their consent) instead of asking for a new certificate." defaultChecked={checked("updateServiceSubscribed")} />
     </>
   );
 }
 
 function ReferenceFields(props: FieldsProps) {
   const { text } = fieldValues(props);
-  const errors = props.errors;
   return (
     <>
-      <TextField name="refereeName" label="Referee's name" defaultValue={text("refereeName")} error={errors?.refereeName} />
-      <TextField name="relationship" label="How they know the person" hint="For example, former employer or church minister" defaultValue={text("relationship")} error={errors?.relationship} />
-      <TextField name="contact" label="Contact details" hint="Email, phone or address" defaultValue={text("contact")} error={errors?.contact} />
-      <DateField name="requestedOn" label="Date requested" defaultValue={text("requestedOn")} error={errors?.requestedOn} />
-      <DateField name="receivedOn" label="Date received (if it has arrived)" defaultValue={text("receivedOn")} error={errors?.receivedOn} hint="Leave blank while it is awaited" />
-      <SelectField name="outcome" label="Outcome (once received)" options={options(REFERENCE_OUTCOMES, "Not received yet")} defaultValue={text("outcome")} error={errors?.outcome} />
-      <TextArea name="notes" label="Notes (optional)" hint="Never write down what a DBS certificate or a referee says about someone's history: note only what you checked and when." defaultValue={text("notes")} error={errors?.notes} />
+      <TextField name="refereeName" label="Referee's name" defaultValue={text("refereeName")} />
+      <TextField name="relationship" label="How they know the person" hint="For example, former employer or church minister" defaultValue={text("relationship")} />
+      <TextField name="contact" label="Contact details" hint="Email, phone or address" defaultValue={text("contact")} />
+      <DateField name="requestedOn" label="Date requested" defaultValue={text("requestedOn")} />
+      <DateField name="receivedOn" label="Date received (if it has arrived)" defaultValue={text("receivedOn")} hint="Leave blank while it is awaited" />
+      <SelectField name="outcome" label="Outcome (once received)" options={options(REFERENCE_OUTCOMES, "Not received yet")} defaultValue={text("outcome")} />
+      <TextArea name="notes" label="Notes (optional)" hint="Never write down what a DBS certificate or a referee says about someone's history: note only what you checked and when." defaultValue={text("notes")} />
     </>
   );
 }
 
 function TrainingFields(props: FieldsProps & { courses: (readonly [string, string])[] }) {
   const { text } = fieldValues(props);
-  const errors = props.errors;
   return (
     <>
-      <SelectField name="courseId" label="Course" options={[["", "Choose the course"], ...props.courses]} defaultValue={text("courseId")} error={errors?.courseId} />
-      <DateField name="completedOn" label="Date completed" defaultValue={text("completedOn")} error={errors?.completedOn} />
-      <SelectField name="deliveryMethod" label="How it was delivered" options={options(DELIVERY_METHODS, "Choose")} defaultValue={text("deliveryMethod")} error={errors?.deliveryMethod} />
-      <TextArea name="evidenceNote" label="Evidence note (optional)" hint="For example, certificate seen, workbook marked by Sam Patel" defaultValue={text("evidenceNote")} error={errors?.evidenceNote} />
+      <SelectField name="courseId" label="Course" options={[["", "Choose the course"], ...props.courses]} defaultValue={text("courseId")} />
+      <DateField name="completedOn" label="Date completed" defaultValue={text("completedOn")} />
+      <SelectField name="deliveryMethod" label="How it was delivered" options={options(DELIVERY_METHODS, "Choose")} defaultValue={text("deliveryMethod")} />
+      <TextArea name="evidenceNote" label="Evidence note (optional)" hint="For example, certificate seen, workbook marked by Sam Patel" defaultValue={text("evidenceNote")} />
     </>
   );
 }
@@ -253,7 +253,6 @@ export default function PersonCompliancePage() {
   const saved = SAVED[searchParams.get("saved") ?? ""];
   const failed = (intent: string, target = "") =>
     actionData && !actionData.ok && actionData.intent === intent && (!target || actionData.target === target) ? actionData : undefined;
-  const errorsOf = (intent: string, target = "") => failed(intent, target)?.errors;
   const valuesOf = (intent: string, target = ""): FormValues | undefined => failed(intent, target)?.values;
   const anchor = (searchParams.get("course") ?? "").split(":")[0];
   const { compliance } = data;
@@ -261,15 +260,13 @@ export default function PersonCompliancePage() {
   /** Co-ordinators can mark a record as entered in error, saying why. */
   const markInError = (kind: "dbs" | "reference" | "training", id: string, what: string) => (data.canEdit ? (
     <Panel id={`in-error-${id}`} title="This was entered in error" open={Boolean(failed("entered-in-error", id))}>
-      <FieldScope id={`entered-in-error-${id}`}>
-        <Form method="post" noValidate>
+      <ValidatedForm id={`entered-in-error-${id}`} schema={enteredInErrorSchema} failure={failed("entered-in-error", id)} labels={FIELD_LABELS}>
           <input type="hidden" name="intent" value="entered-in-error" />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="recordId" value={id} />
-          <TextArea name="reason" label="Why it was entered in error" hint="For example: certificate number mistyped. The record is kept, struck through, and stops counting; then add the correct one." defaultValue={valueOf(valuesOf("entered-in-error", id), "reason")} error={errorsOf("entered-in-error", id)?.reason} />
+          <TextArea name="reason" label="Why it was entered in error" hint="For example: certificate number mistyped. The record is kept, struck through, and stops counting; then add the correct one." defaultValue={valueOf(valuesOf("entered-in-error", id), "reason")} />
           <button type="submit" className="button button--warning">Mark as entered in error<span className="visually-hidden">: {what}</span></button>
-        </Form>
-      </FieldScope>
+      </ValidatedForm>
     </Panel>
   ) : null);
 
@@ -278,15 +275,12 @@ export default function PersonCompliancePage() {
     const intent = `correct-${kind}`;
     return data.canEdit ? (
       <Panel id={`${intent}-${id}`} title="Correct this record" open={Boolean(failed(intent, id))}>
-        <FieldScope id={`${intent}-${id}`}>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value={intent} />
-            <input type="hidden" name="recordId" value={id} />
-            {failed(intent, id)?.errors.recordId ? <p className="error-message">{failed(intent, id)?.errors.recordId}</p> : null}
-            {fields({ values: valuesOf(intent, id), saved, errors: errorsOf(intent, id) })}
-            <button type="submit">Save correction<span className="visually-hidden">: {what}</span></button>
-          </Form>
-        </FieldScope>
+        <ValidatedForm id={`${kind}-correction-${id}`} schema={CORRECTION_SCHEMAS[kind](data.today)} failure={failed(intent, id)} labels={FIELD_LABELS}>
+          <input type="hidden" name="intent" value={intent} />
+          <input type="hidden" name="recordId" value={id} />
+          {fields({ values: valuesOf(intent, id), saved })}
+          <button type="submit">Save correction<span className="visually-hidden">: {what}</span></button>
+        </ValidatedForm>
       </Panel>
     ) : null;
   };
@@ -295,7 +289,6 @@ export default function PersonCompliancePage() {
     <>
       <p><Link to={`/people/${data.id}`}>Back to {data.name}</Link></p>
       {saved ? <div className="notice notice--success" role="status">{saved}</div> : null}
-      <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : undefined} labels={FIELD_LABELS} scope={actionData && !actionData.ok && actionData.target ? `${actionData.intent}-${actionData.target}` : null} />
       <h1>{data.name}: checks and training</h1>
 
       <Form method="get" className="filters no-print" aria-label="Show as on a date">
@@ -336,16 +329,14 @@ export default function PersonCompliancePage() {
               {c.enteredInError ? null : markInError("dbs", c.id, `DBS check issued ${formatUkDate(c.issuedOn)}`)}
               {data.canEdit && c.updateServiceSubscribed && !c.enteredInError ? (
                 <Panel id={`status-check-${c.id}`} title="Record an Update Service status check" open={Boolean(failed("add-status-check", c.id))}>
-                  <FieldScope id={`add-status-check-${c.id}`}>
-                  <Form method="post" noValidate>
+                  <ValidatedForm id={`add-status-check-${c.id}`} schema={statusCheckSchema(data.today)} failure={failed("add-status-check", c.id)} labels={FIELD_LABELS}>
                     <input type="hidden" name="intent" value="add-status-check" />
                     <input type="hidden" name="dbsCheckId" value={c.id} />
-                    <DateField name="checkedOn" label="Date of status check" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedOn", formatUkDate(data.today))} error={errorsOf("add-status-check", c.id)?.checkedOn} />
-                    <SelectField name="result" label="Result" options={options(STATUS_CHECK_RESULTS, "Choose")} defaultValue={valueOf(valuesOf("add-status-check", c.id), "result")} error={errorsOf("add-status-check", c.id)?.result} />
-                    <TextField name="checkedBy" label="Checked by" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedBy")} error={errorsOf("add-status-check", c.id)?.checkedBy} />
+                    <DateField name="checkedOn" label="Date of status check" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedOn", formatUkDate(data.today))} />
+                    <SelectField name="result" label="Result" options={options(STATUS_CHECK_RESULTS, "Choose")} defaultValue={valueOf(valuesOf("add-status-check", c.id), "result")} />
+                    <TextField name="checkedBy" label="Checked by" defaultValue={valueOf(valuesOf("add-status-check", c.id), "checkedBy")} />
                     <button type="submit">Save status check</button>
-                  </Form>
-                  </FieldScope>
+                  </ValidatedForm>
                 </Panel>
               ) : null}
             </li>
@@ -357,11 +348,11 @@ export default function PersonCompliancePage() {
           <div className="notice notice--gdpr">
             Record only these facts. Do not copy what the certificate says or keep a scan or photo of it: that is criminal-offence data under UK GDPR, and this app deliberately has nowhere to put it.
           </div>
-          <Form method="post" noValidate>
+          <ValidatedForm id="new-dbs" schema={dbsCheckSchema(data.today)} failure={failed("add-dbs")} labels={FIELD_LABELS}>
             <input type="hidden" name="intent" value="add-dbs" />
-            <DbsFields values={valuesOf("add-dbs")} errors={errorsOf("add-dbs")} />
+            <DbsFields values={valuesOf("add-dbs")} />
             <button type="submit">Save DBS check</button>
-          </Form>
+          </ValidatedForm>
         </Panel>
       ) : null}
 
@@ -381,15 +372,13 @@ export default function PersonCompliancePage() {
               {r.enteredInError ? null : markInError("reference", r.id, `reference from ${r.refereeName}`)}
               {data.canEdit && !r.receivedOn && !r.enteredInError ? (
                 <Panel id={`received-${r.id}`} title="Record as received" open={Boolean(failed("reference-received", r.id))}>
-                  <FieldScope id={`reference-received-${r.id}`}>
-                  <Form method="post" noValidate>
+                  <ValidatedForm id={`reference-received-${r.id}`} schema={referenceReceivedSchema(data.today)} failure={failed("reference-received", r.id)} labels={FIELD_LABELS}>
                     <input type="hidden" name="intent" value="reference-received" />
                     <input type="hidden" name="referenceId" value={r.id} />
-                    <DateField name="receivedOn" label="Date received" defaultValue={valueOf(valuesOf("reference-received", r.id), "receivedOn", formatUkDate(data.today))} error={errorsOf("reference-received", r.id)?.receivedOn} />
-                    <SelectField name="outcome" label="Outcome" options={options(REFERENCE_OUTCOMES, "Choose")} defaultValue={valueOf(valuesOf("reference-received", r.id), "outcome")} error={errorsOf("reference-received", r.id)?.outcome} />
+                    <DateField name="receivedOn" label="Date received" defaultValue={valueOf(valuesOf("reference-received", r.id), "receivedOn", formatUkDate(data.today))} />
+                    <SelectField name="outcome" label="Outcome" options={options(REFERENCE_OUTCOMES, "Choose")} defaultValue={valueOf(valuesOf("reference-received", r.id), "outcome")} />
                     <button type="submit">Save<span className="visually-hidden"> reference from {r.refereeName}</span></button>
-                  </Form>
-                  </FieldScope>
+                  </ValidatedForm>
                 </Panel>
               ) : null}
             </li>
@@ -398,11 +387,11 @@ export default function PersonCompliancePage() {
       ) : <p>No references on record.</p>}
       {data.canEdit ? (
         <Panel id="add-reference" title="Add a reference" open={anchor === "references" || Boolean(failed("add-reference"))}>
-          <Form method="post" noValidate>
+          <ValidatedForm id="new-reference" schema={referenceSchema(data.today)} failure={failed("add-reference")} labels={FIELD_LABELS}>
             <input type="hidden" name="intent" value="add-reference" />
-            <ReferenceFields values={valuesOf("add-reference")} errors={errorsOf("add-reference")} />
+            <ReferenceFields values={valuesOf("add-reference")} />
             <button type="submit">Save reference</button>
-          </Form>
+          </ValidatedForm>
         </Panel>
       ) : null}
 
@@ -434,11 +423,11 @@ export default function PersonCompliancePage() {
       ) : <p>No training on record.</p>}
       {data.canEdit ? (
         <Panel id="add-training" title="Add a training record" open={anchor === "course" || Boolean(failed("add-training"))}>
-          <Form method="post" noValidate>
+          <ValidatedForm id="new-training" schema={trainingSchema(data.today)} failure={failed("add-training")} labels={FIELD_LABELS}>
             <input type="hidden" name="intent" value="add-training" />
-            <TrainingFields courses={data.courseOptions} values={valuesOf("add-training")} saved={{ courseId: data.preselectedCourse }} errors={errorsOf("add-training")} />
+            <TrainingFields courses={data.courseOptions} values={valuesOf("add-training")} saved={{ courseId: data.preselectedCourse }} />
             <button type="submit">Save training record</button>
-          </Form>
+          </ValidatedForm>
         </Panel>
       ) : null}
     </>

@@ -7,7 +7,7 @@ import { actorOf } from "~/modules/auth/actor";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
 import { fullName, getPerson, updatePerson } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
-import { PERSON_REPEATED_FIELDS, personSchema } from "~/modules/people/validation";
+import { personSchema } from "~/modules/people/validation";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { clock } from "~/utils/clock.server";
 
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:write");
   const formData = await request.formData();
-  const parsed = parseForm(personSchema, formData, PERSON_REPEATED_FIELDS);
+  const parsed = parseForm(personSchema, formData);
   if (!parsed.ok) return parsed;
   const result = await updatePerson(actorOf(user), params.personId!, parsed.data, clock.today());
   if (!result.ok) return formFailure(result.errors, formValues(formData));
@@ -52,7 +52,7 @@ export default function EditPerson() {
     <>
       <p><Link to={`/people/${id}`}>Back to {name}</Link></p>
       <h1>Edit {name}</h1>
-      <PersonForm defaults={defaults} errors={actionData?.errors} values={actionData?.values} submitLabel="Save changes" isEdit />
+      <PersonForm defaults={defaults} failure={actionData} submitLabel="Save changes" isEdit />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SelectField } from "~/components/forms";
+import { SelectField, ValidatedForm } from "~/components/forms";
+import { useMemo } from "react";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DBS_FIELDS, PERSON_FIELDS, REFERENCE_FIELDS, isColumnField, looksLikeTraining, type ColumnField } from "~/modules/import/columns";
@@ -140,6 +141,9 @@ function RowTable({ rows, caption }: { rows: { rowNumber: number; name: string; 
 
 export default function ImportUpload() {
   const data = useLoaderData<typeof loader>();
+  // The column matching is checked when it is saved, and its problems kept with the upload.
+  const columnErrors = "columnErrors" in data ? data.columnErrors : undefined;
+  const columnFailure = useMemo(() => (columnErrors && Object.keys(columnErrors).length ? { errors: columnErrors } : null), [columnErrors]);
   const actionData = useActionData<typeof action>();
   const { upload } = data;
   return (
@@ -170,10 +174,9 @@ export default function ImportUpload() {
 
       {data.state === "ready" ? (
         <>
-          <ErrorSummary errors={data.columnErrors} />
           <h2>1. Check what each column holds</h2>
           <p>We guessed from the headers. Correct any guess, choose “Leave out” for columns not to import, then show the preview.</p>
-          <Form method="post" noValidate>
+          <ValidatedForm id="columns" failure={columnFailure}>
             <input type="hidden" name="intent" value="columns" />
             {data.columns.map((c, i) => (
               <SelectField
@@ -186,11 +189,10 @@ export default function ImportUpload() {
                 ].filter(Boolean).join(". ")}
                 options={data.fieldOptions}
                 defaultValue={c.field}
-                error={data.columnErrors[`column-${i}`]}
               />
             ))}
             <button type="submit" className="button button--secondary">Show the preview with these columns</button>
-          </Form>
+          </ValidatedForm>
 
           {data.counts ? (
             <section aria-labelledby="preview">

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, FileField } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FileField, ValidatedForm } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { clearStaleUploads, createUpload, MAX_FILE_BYTES, READ_PROBLEM_WORDS, recentImports } from "~/modules/import/import.server";
@@ -38,7 +38,6 @@ export default function ImportStart() {
   return (
     <>
       <p><Link to="/people">Back to people</Link></p>
-      <ErrorSummary errors={actionData?.errors} labels={{ file: "Spreadsheet" }} />
       <h1>Import people from a spreadsheet</h1>
       <p className="lead">Bring in the people, DBS checks, references and training dates your centre keeps in Excel or another spreadsheet.</p>
       <ol>
@@ -52,13 +51,13 @@ export default function ImportStart() {
         <a href="/people/import/template.csv" download>template (.csv)</a>. Want to try it first? Import the{" "}
         <a href="/examples/centre-spreadsheet.xlsx" download>example spreadsheet</a>.
       </p>
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <ValidatedForm id="upload" encType="multipart/form-data" failure={actionData} labels={{ file: "Spreadsheet" }}>
         <FileField
-          name="file" label="Spreadsheet" hint="An .xlsx or .csv file up to 5 MB. Only the first sheet is read." error={actionData?.errors.file}
+          name="file" label="Spreadsheet" hint="An .xlsx or .csv file up to 5 MB. Only the first sheet is read."
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         />
         <button type="submit">Upload and match columns</button>
-      </Form>
+      </ValidatedForm>
 
       {imports.length ? (
         <>

@@ -5,7 +5,7 @@ import { PersonForm } from "~/components/person-form";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createPerson } from "~/modules/people/people.server";
-import { PERSON_REPEATED_FIELDS, personSchema } from "~/modules/people/validation";
+import { personSchema } from "~/modules/people/validation";
 import { formFailure, formValues, parseForm } from "~/utils/form";
 import { clock } from "~/utils/clock.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people:write");
   const formData = await request.formData();
-  const parsed = parseForm(personSchema, formData, PERSON_REPEATED_FIELDS);
+  const parsed = parseForm(personSchema, formData);
   if (!parsed.ok) return parsed;
   const result = await createPerson(actorOf(user), parsed.data, clock.today());
   if (!result.ok) return formFailure(result.errors, formValues(formData));
@@ -32,7 +32,7 @@ export default function NewPerson() {
     <>
       <p><Link to="/people">Back to people</Link></p>
       <h1>Add a person</h1>
-      <PersonForm errors={actionData?.errors} values={actionData?.values} submitLabel="Add person" />
+      <PersonForm failure={actionData} submitLabel="Add person" />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SelectField } from "~/components/forms";
+import { useMemo } from "react";
+import { SelectField, ValidatedForm } from "~/components/forms";
 import { RotaGrid } from "~/components/rota-grid";
 import { ActionNotices } from "~/components/rota-notices";
 import { rotaAction, rotaPageData, type RotaActionResult } from "~/modules/rota/rota-page.server";
@@ -19,6 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RotaPage() {
   const { rota } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as RotaActionResult | undefined;
+  const swapRefused = useMemo(() => (result?.kind === "refused" && !result.shiftId ? { errors: { first: result.message } } : null), [result]);
   const everyone = rota.shifts.flatMap((s) => (s.past ? [] : s.assignments.filter((a) => a.status === "assigned" && !a.offBecause)).map((a) => [a.id, `${a.name}: ${s.session}, ${formatUkDateWithDay(s.date)}`] as const));
   const totalGaps = rota.shifts.reduce((n, s) => n + s.gaps.reduce((m, g) => m + g.missing, 0), 0);
   return (
@@ -31,7 +33,7 @@ export default function RotaPage() {
         <Link to={`/rota/${rota.id}/print`}>Printable version</Link>
       </p>
 
-      <ActionNotices result={result} cancelTo={`/rota/${rota.id}`} errorScope={null} />
+      <ActionNotices result={result} cancelTo={`/rota/${rota.id}`} refusedField={{ formId: "swap-people", name: "first" }} />
       {result?.kind === "confirm-discard" ? (
         <div className="notice notice--warning" role="alert">
           <h2>Discard this draft?</h2>
@@ -60,12 +62,12 @@ export default function RotaPage() {
       {everyone.length > 1 ? (
         <section className="no-print">
           <h2 id="swap">Swap two people</h2>
-          <Form method="post" noValidate>
+          <ValidatedForm id="swap-people" failure={swapRefused} summary={false}>
             <input type="hidden" name="intent" value="swap" />
             <SelectField name="first" label="Swap" options={[["", "Choose"], ...everyone]} />
             <SelectField name="second" label="With" options={[["", "Choose"], ...everyone]} />
             <button type="submit" className="button button--secondary">Swap</button>
-          </Form>
+          </ValidatedForm>
         </section>
       ) : null}
     </>

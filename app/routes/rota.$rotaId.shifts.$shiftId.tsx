@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SelectField } from "~/components/forms";
+import { useMemo } from "react";
+import { SelectField, ValidatedForm } from "~/components/forms";
 import { ActionNotices } from "~/components/rota-notices";
 import { SLOTS } from "~/modules/rota/eligibility";
 import { rotaAction, rotaPageData, type RotaActionResult } from "~/modules/rota/rota-page.server";
@@ -25,12 +26,13 @@ export default function ShiftPage() {
   const { rota, shift, people } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as RotaActionResult | undefined;
   const here = `/rota/${rota.id}/shifts/${shift.id}`;
+  const refused = useMemo(() => (result?.kind === "refused" ? { errors: { personId: result.message } } : null), [result]);
   return (
     <>
       <p><Link to={`/rota/${rota.id}`}>Back to the rota {formatUkDate(rota.startsOn)} to {formatUkDate(rota.endsOn)}</Link></p>
       <h1>{shift.session}, {formatUkDateWithDay(shift.date)}</h1>
       <p className="lead">{shift.time}{shift.location ? `, ${shift.location}` : ""}{shift.team ? `. ${shift.team}'s turn` : ""}. <span className={`tag ${rota.status === "published" ? "tag--met" : "tag--due"}`}>{rota.status === "published" ? "Published" : "Draft"}</span></p>
-      <ActionNotices result={result} cancelTo={here} errorScope={null} />
+      <ActionNotices result={result} cancelTo={here} refusedField={{ formId: "add-to-shift", name: "personId" }} />
       {shift.past ? <p className="notice">This shift is in the past and can no longer be changed.</p> : null}
 
       {SLOTS.filter((slot) => shift.needs[slot] > 0 || shift.assignments.some((a) => a.slot === slot)).map((slot) => {
@@ -98,13 +100,13 @@ export default function ShiftPage() {
       {shift.past ? null : (
         <section>
           <h2>Add someone else</h2>
-          <Form method="post" noValidate>
+          <ValidatedForm id="add-to-shift" failure={refused} summary={false}>
             <input type="hidden" name="intent" value="assign" />
             <input type="hidden" name="shiftId" value={shift.id} />
-            <SelectField name="personId" label="Person" options={[["", "Choose a person"], ...people.map((p) => [p.id, p.name] as const)]} error={result?.kind === "refused" ? result.message : undefined} />
+            <SelectField name="personId" label="Person" options={[["", "Choose a person"], ...people.map((p) => [p.id, p.name] as const)]} />
             <SelectField name="slot" label="As" options={SLOTS.map((s) => [s, SLOT_LABELS[s].one] as const)} defaultValue="volunteer" />
             <button type="submit" className="button button--secondary">Add to shift</button>
-          </Form>
+          </ValidatedForm>
         </section>
       )}
     </>

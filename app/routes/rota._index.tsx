@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateField, ErrorSummary, SelectField, valueOf } from "~/components/forms";
+import { DateField, SelectField, ValidatedForm, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createDraftRota, rotaGaps, rotaList } from "~/modules/rota/rota.server";
@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     short: gaps.short,
     sessionCount,
     teamCount,
+    today,
     suggestedStart: lastEnd && lastEnd >= today ? addDaysIso(lastEnd, 1) : today,
     rotas,
   };
@@ -49,9 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Rotas() {
-  const { rotas, short, suggestedStart, sessionCount, teamCount } = useLoaderData<typeof loader>();
+  const { rotas, short, suggestedStart, sessionCount, teamCount, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const failure = actionData && !actionData.ok ? actionData : null;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
   const overlap = actionData && !actionData.ok ? actionData.overlap : null;
   return (
@@ -69,17 +70,16 @@ export default function Rotas() {
       {sessionCount === 0 ? <p>First <Link to="/rota/sessions/new">add the sessions your centre runs</Link>.</p> : (
         <>
           <p>The app drafts the rota: only people cleared to work on each date, respecting availability and how often each person serves. You then adjust it and publish.</p>
-          <ErrorSummary errors={errors} labels={{ startsOn: "First day", weeks: "Length", mode: "Who is rostered" }} />
-          <Form method="post" noValidate>
-            <DateField name="startsOn" label="First day of the rota" defaultValue={valueOf(values, "startsOn", formatUkDate(suggestedStart))} error={errors?.startsOn} />
-            <SelectField name="weeks" label="Length" options={[["4", "4 weeks"], ["5", "5 weeks"], ["6", "6 weeks"]]} defaultValue={valueOf(values, "weeks", "6")} error={errors?.weeks} />
+          <ValidatedForm id="plan-rota" schema={rotaPlanSchema(today)} failure={failure} labels={{ startsOn: "First day", weeks: "Length", mode: "Who is rostered" }}>
+            <DateField name="startsOn" label="First day of the rota" defaultValue={valueOf(values, "startsOn", formatUkDate(suggestedStart))} />
+            <SelectField name="weeks" label="Length" options={[["4", "4 weeks"], ["5", "5 weeks"], ["6", "6 weeks"]]} defaultValue={valueOf(values, "weeks", "6")} />
             <SelectField
               name="mode" label="Who is rostered"
               options={[["individuals", "Individuals, shared out fairly"], ["teams", teamCount ? `Fixed teams taking turns (${teamCount} teams)` : "Fixed teams taking turns (set up teams first)"]]}
-              defaultValue={valueOf(values, "mode", "individuals")} error={errors?.mode}
+              defaultValue={valueOf(values, "mode", "individuals")}
             />
             <button type="submit">Draft the rota</button>
-          </Form>
+          </ValidatedForm>
           {overlap ? (
             <Form method="post" className="notice notice--warning">
               <p>Replacing the draft for {overlap.period} discards it and its changes, and drafts these dates afresh.</p>

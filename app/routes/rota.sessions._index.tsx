@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateField, ErrorSummary, SelectField, TextField, valueOf } from "~/components/forms";
+import { DateField, SelectField, TextField, ValidatedForm, valueOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { describePattern } from "~/modules/rota/recurrence";
@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
   const [sessions, closures] = await Promise.all([listSessions(user.centreId), listClosures(user.centreId, clock.today())]);
   return {
+    today: clock.today(),
     sessions: sessions.map((s) => ({
       id: s.id, name: s.name, location: s.location, retired: s.retired, pattern: describePattern(toPattern(s)),
       needs: `${s.coordinatorsNeeded} co-ordinator or deputy, ${s.staffNeeded} staff, ${s.volunteersNeeded} volunteers`,
@@ -47,9 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Sessions() {
-  const { sessions, closures } = useLoaderData<typeof loader>();
+  const { sessions, closures, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const failure = actionData && !actionData.ok ? actionData : null;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
   return (
     <>
@@ -97,14 +98,13 @@ export default function Sessions() {
         </ul>
       ) : <p>No closures coming up.</p>}
       <h3>Add a closure</h3>
-      <ErrorSummary errors={errors} labels={{ date: "Date", reason: "Reason", sessionId: "Session" }} />
-      <Form method="post" noValidate>
+      <ValidatedForm id="add-closure" schema={closureSchema(today)} failure={failure} labels={{ date: "Date", reason: "Reason", sessionId: "Session" }}>
         <input type="hidden" name="intent" value="add-closure" />
-        <DateField name="date" label="Date" defaultValue={valueOf(values, "date")} error={errors?.date} />
-        <TextField name="reason" label="Reason" defaultValue={valueOf(values, "reason")} error={errors?.reason} />
-        <SelectField name="sessionId" label="Which sessions" options={[["", "The whole centre"], ...sessions.map((s) => [s.id, `${s.name} only`] as const)]} defaultValue={valueOf(values, "sessionId")} error={errors?.sessionId} />
+        <DateField name="date" label="Date" defaultValue={valueOf(values, "date")} />
+        <TextField name="reason" label="Reason" defaultValue={valueOf(values, "reason")} />
+        <SelectField name="sessionId" label="Which sessions" options={[["", "The whole centre"], ...sessions.map((s) => [s.id, `${s.name} only`] as const)]} defaultValue={valueOf(values, "sessionId")} />
         <button type="submit">Add closure</button>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

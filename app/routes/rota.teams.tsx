@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SelectField, TextField, valueOf } from "~/components/forms";
+import { SelectField, TextField, ValidatedForm, valueOf } from "~/components/forms";
 import { prisma } from "~/db.server";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -48,13 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Teams() {
   const { teams, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const failedField = (name: string) => (failed && name in failed.errors ? failed : null);
   return (
     <>
       <p><Link to="/rota">Back to rotas</Link></p>
       <h1>Teams</h1>
       <p>Some centres roster fixed teams that take turns: Team A on the first session, Team B on the next, and so on. Choose "fixed teams" when you draft a rota; gaps left by someone unavailable or not cleared are filled from everyone else.</p>
-      <ErrorSummary errors={errors} />
       {teams.map((team) => (
         <section key={team.id}>
           <h2>{team.name}</h2>
@@ -72,20 +72,20 @@ export default function Teams() {
               ))}
             </ul>
           ) : <p>No members yet.</p>}
-          <Form method="post" noValidate>
+          <ValidatedForm id={`add-member-${team.id}`} failure={failedField(`member-${team.id}`)}>
             <input type="hidden" name="intent" value="add-member" />
             <input type="hidden" name="teamId" value={team.id} />
-            <SelectField name={`member-${team.id}`} label={`Add to ${team.name}`} options={[["", "Choose a person"], ...people]} error={errors?.[`member-${team.id}`]} />
+            <SelectField name={`member-${team.id}`} label={`Add to ${team.name}`} options={[["", "Choose a person"], ...people]} />
             <button type="submit" className="button button--secondary">Add</button>
-          </Form>
+          </ValidatedForm>
         </section>
       ))}
       <h2>Add a team</h2>
-      <Form method="post" noValidate>
+      <ValidatedForm id="add-team" schema={teamSchema} failure={failedField("name")}>
         <input type="hidden" name="intent" value="add-team" />
-        <TextField name="name" label="Team name" defaultValue={valueOf(actionData && !actionData.ok ? actionData.values : undefined, "name")} error={errors?.name} />
+        <TextField name="name" label="Team name" defaultValue={valueOf(failedField("name")?.values, "name")} />
         <button type="submit">Add team</button>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TextField, ValidatedForm } from "~/components/forms";
 import { findValidToken, redeemToken } from "~/modules/accounts/accounts.server";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/modules/auth/password.server";
+import { MIN_PASSWORD_LENGTH, choosePasswordSchema } from "~/modules/auth/validation";
 import { passwordProblem } from "~/modules/auth/password-strength.server";
 import { createUserSession, homeFor, startSession } from "~/modules/auth/session.server";
 import { secondFactorStep } from "~/modules/auth/sign-in-policy";
@@ -17,15 +16,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: Boolean(found), name: found?.user.name ?? null, email: found?.user.email ?? null };
 }
 
-const schema = z
-  .object({
-    password: z.string({ error: "Enter a password" }).max(MAX_PASSWORD_LENGTH, `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-    confirm: z.string({ error: "Type the password again" }).min(1, "Type the password again"),
-  })
-  .refine((form) => form.password === form.confirm, { path: ["confirm"], message: "The two passwords do not match" });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(choosePasswordSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors };
   const found = await findValidToken(params.token!);
   if (!found) return { errors: { form: "This link has expired or has already been used. Ask your co-ordinator for a new one." } };
@@ -55,13 +48,12 @@ export default function SetPassword() {
     <>
       <h1>Choose your password</h1>
       <p>Hello {name}. You will sign in with <strong>{email}</strong> and the password you choose here.</p>
-      <ErrorSummary errors={actionData?.errors} labels={{ password: "Password", confirm: "Confirm password" }} />
-      <Form method="post" noValidate>
+      <ValidatedForm id="choose-password" schema={choosePasswordSchema} failure={actionData} labels={{ password: "Password", confirm: "Confirm password" }}>
         <input type="text" name="username" autoComplete="username" defaultValue={email ?? ""} hidden readOnly />
-        <TextField name="password" label="Password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not easy to guess. A few unrelated words make a strong password you can remember.`} error={actionData?.errors.password} />
-        <TextField name="confirm" label="Confirm password" type="password" autoComplete="new-password" error={actionData?.errors.confirm} />
+        <TextField name="password" label="Password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not easy to guess. A few unrelated words make a strong password you can remember.`} />
+        <TextField name="confirm" label="Confirm password" type="password" autoComplete="new-password" />
         <button type="submit">Save password and sign in</button>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Checkbox, ErrorSummary, SelectField, TextField, valueOf } from "~/components/forms";
-import { NATIONS } from "~/modules/rota/bank-holidays";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Checkbox, SelectField, TextField, ValidatedForm, valueOf } from "~/components/forms";
+import { NATIONS } from "~/modules/rota/nations";
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getCourses, getSettings, updateSettings } from "~/modules/compliance/compliance.server";
@@ -30,40 +30,40 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "reminders") {
     const parsed = parseForm(reminderSettingsSchema, formData);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ...parsed, intent: "reminders" };
     await setCentreSetting(actorOf(user), "reminderLeadDays", parsed.data.reminderLeadDays);
     await setCentreSetting(actorOf(user), "summaryWeekday", parsed.data.summaryWeekday);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "rota") {
     const parsed = parseForm(rotaSettingsSchema, formData);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ...parsed, intent: "rota" };
     await setCentreSetting(actorOf(user), "serveEveryWeeks", parsed.data.serveEveryWeeks);
     await setCentreSetting(actorOf(user), "nation", parsed.data.nation);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "self-service") {
     const parsed = parseForm(selfServiceSettingsSchema, formData);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ...parsed, intent: "self-service" };
     await setCentreSetting(actorOf(user), "openShiftTaking", parsed.data.openShiftTaking);
     await setCentreSetting(actorOf(user), "swapCutoffHours", parsed.data.swapCutoffHours);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "retention") {
     const parsed = parseForm(retentionSettingsSchema, formData);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ...parsed, intent: "retention" };
     await setCentreSetting(actorOf(user), "leaverRetentionYears", parsed.data.leaverRetentionYears);
     await setCentreSetting(actorOf(user), "sensitiveEmailDays", parsed.data.sensitiveEmailDays);
     return redirect("/settings?saved=1");
   }
   if (formData.get("intent") === "sign-in") {
     const parsed = parseForm(signInSettingsSchema, formData);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ...parsed, intent: "sign-in" };
     await setCentreSetting(actorOf(user), "requireTwoFactor", parsed.data.requireTwoFactor);
     return redirect("/settings?saved=1");
   }
   const parsed = parseForm(settingsSchema, formData);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ...parsed, intent: "policy" };
   await updateSettings(actorOf(user), parsed.data);
   return redirect("/settings?saved=1");
 }
@@ -79,7 +79,7 @@ export default function Settings() {
   const { settings, courses, centre } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const failed = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData : null);
   const values = actionData && !actionData.ok ? actionData.values : undefined;
   return (
     <>
@@ -87,10 +87,9 @@ export default function Settings() {
       {searchParams.get("saved") ? <div className="notice notice--success" role="status">Settings saved.</div> : null}
       <h2>Safer recruitment and reminders</h2>
       <p>These are your centre's policies. A DBS certificate has no legal expiry; the recheck period is how often your centre asks for a new one.</p>
-      <ErrorSummary errors={errors} labels={LABELS} />
-      <Form method="post" noValidate>
+      <ValidatedForm id="policy" schema={settingsSchema} failure={failed("policy")} labels={LABELS}>
         {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((name) => (
-          <TextField key={name} name={name} label={LABELS[name]} inputMode="numeric" width="short" defaultValue={valueOf(values, name, String(settings[name]))} error={errors?.[name]} />
+          <TextField key={name} name={name} label={LABELS[name]} inputMode="numeric" width="short" defaultValue={valueOf(values, name, String(settings[name]))} />
         ))}
         <Checkbox
           name="requireChildrenBarredList"
@@ -99,10 +98,10 @@ export default function Settings() {
           defaultChecked={values ? valueOf(values, "requireChildrenBarredList") === "on" : settings.requireChildrenBarredList}
         />
         <button type="submit">Save settings</button>
-      </Form>
+      </ValidatedForm>
 
       <h2>Reminder emails</h2>
-      <Form method="post" noValidate>
+      <ValidatedForm id="reminders-settings" schema={reminderSettingsSchema} failure={failed("reminders")}>
         <input type="hidden" name="intent" value="reminders" />
         <TextField
           name="reminderLeadDays"
@@ -110,7 +109,6 @@ export default function Settings() {
           hint="Separate with commas; 0 means on the day it lapses. For example: 60, 30, 7, 0"
           width="medium"
           defaultValue={valueOf(values, "reminderLeadDays", centre.reminderLeadDays.split(",").join(", "))}
-          error={errors?.reminderLeadDays}
         />
         <SelectField
           name="summaryWeekday"
@@ -118,13 +116,12 @@ export default function Settings() {
           hint="Everyone who chose a weekly summary gets one that day, listing everything due or out of date"
           options={WEEKDAY_OPTIONS}
           defaultValue={valueOf(values, "summaryWeekday", centre.summaryWeekday)}
-          error={errors?.summaryWeekday}
         />
         <button type="submit" className="button button--secondary">Save reminder setting</button>
-      </Form>
+      </ValidatedForm>
 
       <h2>Rota</h2>
-      <Form method="post" noValidate>
+      <ValidatedForm id="rota-settings" schema={rotaSettingsSchema} failure={failed("rota")}>
         <input type="hidden" name="intent" value="rota" />
         <SelectField
           name="serveEveryWeeks"
@@ -132,7 +129,6 @@ export default function Settings() {
           hint="Volunteers typically serve once every four to six weeks"
           options={[["2", "Every 2 weeks"], ["3", "Every 3 weeks"], ["4", "Every 4 weeks"], ["5", "Every 5 weeks"], ["6", "Every 6 weeks"], ["8", "Every 8 weeks"]]}
           defaultValue={valueOf(values, "serveEveryWeeks", String(centre.serveEveryWeeks))}
-          error={errors?.serveEveryWeeks}
         />
         <SelectField
           name="nation"
@@ -140,21 +136,19 @@ export default function Settings() {
           hint="Sessions do not run on bank holidays unless a session says otherwise"
           options={Object.entries(NATIONS)}
           defaultValue={valueOf(values, "nation", centre.nation)}
-          error={errors?.nation}
         />
         <button type="submit" className="button button--secondary">Save rota settings</button>
-      </Form>
+      </ValidatedForm>
 
       <h2>Open shifts and swaps</h2>
       <p>Volunteers can take empty places on a published rota themselves, and ask colleagues to take theirs. Either way you are told, and it is in the audit log.</p>
-      <Form method="post" noValidate>
+      <ValidatedForm id="self-service-settings" schema={selfServiceSettingsSchema} failure={failed("self-service")}>
         <input type="hidden" name="intent" value="self-service" />
         <SelectField
           name="openShiftTaking"
           label="When a volunteer takes an open place, it is theirs"
           options={Object.entries(OPEN_SHIFT_TAKING)}
           defaultValue={valueOf(values, "openShiftTaking", centre.openShiftTaking)}
-          error={errors?.openShiftTaking}
         />
         <TextField
           name="swapCutoffHours"
@@ -163,14 +157,13 @@ export default function Settings() {
           inputMode="numeric"
           width="short"
           defaultValue={valueOf(values, "swapCutoffHours", String(centre.swapCutoffHours))}
-          error={errors?.swapCutoffHours}
         />
         <button type="submit" className="button button--secondary">Save open shift settings</button>
-      </Form>
+      </ValidatedForm>
 
       <h2 id="retention">Keeping personal data</h2>
       <p>After this, a leaver is listed under <Link to="/people/removal">People due for removal</Link>, where you remove their personal data. Counts and the audit trail are kept, without it.</p>
-      <Form method="post" noValidate>
+      <ValidatedForm id="retention-settings" schema={retentionSettingsSchema} failure={failed("retention")}>
         <input type="hidden" name="intent" value="retention" />
         <TextField
           name="leaverRetentionYears"
@@ -179,7 +172,6 @@ export default function Settings() {
           inputMode="numeric"
           width="short"
           defaultValue={valueOf(values, "leaverRetentionYears", String(centre.leaverRetentionYears))}
-          error={errors?.leaverRetentionYears}
         />
         <TextField
           name="sensitiveEmailDays"
@@ -188,13 +180,12 @@ export default function Settings() {
           inputMode="numeric"
           width="short"
           defaultValue={valueOf(values, "sensitiveEmailDays", String(centre.sensitiveEmailDays))}
-          error={errors?.sensitiveEmailDays}
         />
         <button type="submit" className="button button--secondary">Save retention settings</button>
-      </Form>
+      </ValidatedForm>
 
       <h2>Signing in</h2>
-      <Form method="post" noValidate>
+      <ValidatedForm id="sign-in-settings" schema={signInSettingsSchema} failure={failed("sign-in")}>
         <input type="hidden" name="intent" value="sign-in" />
         <Checkbox
           name="requireTwoFactor"
@@ -203,7 +194,7 @@ export default function Settings() {
           defaultChecked={centre.requireTwoFactor}
         />
         <button type="submit" className="button button--secondary">Save sign-in setting</button>
-      </Form>
+      </ValidatedForm>
 
       <h2>Training courses</h2>
       <p>NACCC's ten modules are listed as "NACCC module 1" to "NACCC module 10": rename them to the titles your centre uses. <Link to="/settings/courses/new">Add a course</Link>.</p>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Checkbox, CheckboxGroup, ErrorSummary, TextField, valueOf, valuesOf } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Checkbox, CheckboxGroup, TextField, ValidatedForm, valueOf, valuesOf } from "~/components/forms";
 import { actorOf } from "~/modules/auth/actor";
 import { invariantResponse, requirePermission } from "~/modules/auth/session.server";
 import { getCourses, saveCourse } from "~/modules/compliance/compliance.server";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "compliance:write");
   const formData = await request.formData();
-  const parsed = parseForm(courseSchema, formData, ["requiredFor"]);
+  const parsed = parseForm(courseSchema, formData);
   if (!parsed.ok) return parsed;
   const errors = await saveCourse(actorOf(user), params.courseId === "new" ? null : params.courseId!, parsed.data);
   if (Object.keys(errors).length) return formFailure(errors, formValues(formData));
@@ -33,15 +33,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CourseForm() {
   const { course } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors;
   const values = actionData?.values;
   return (
     <>
       <p><Link to="/settings">Back to settings</Link></p>
       <h1>{course ? `Edit ${course.name}` : "Add a course"}</h1>
-      <ErrorSummary errors={errors} labels={{ name: "Course name", validityMonths: "Valid for", requiredFor: "Required for" }} />
-      <Form method="post" noValidate>
-        <TextField name="name" label="Course name" defaultValue={valueOf(values, "name", course?.name)} error={errors?.name} />
+      <ValidatedForm id="course" schema={courseSchema} failure={actionData} labels={{ name: "Course name", validityMonths: "Valid for", requiredFor: "Required for" }}>
+        <TextField name="name" label="Course name" defaultValue={valueOf(values, "name", course?.name)} />
         <TextField
           name="validityMonths"
           label="Valid for (months)"
@@ -49,12 +47,11 @@ export default function CourseForm() {
           inputMode="numeric"
           width="short"
           defaultValue={valueOf(values, "validityMonths", course?.validityMonths?.toString() ?? "")}
-          error={errors?.validityMonths}
         />
-        <CheckboxGroup name="requiredFor" label="Required for" hint="People holding any of these roles must have it in date" options={ROLE_OPTIONS} checked={valuesOf(values, "requiredFor", course?.requiredFor ?? [])} error={errors?.requiredFor} />
+        <CheckboxGroup name="requiredFor" label="Required for" hint="People holding any of these roles must have it in date" options={ROLE_OPTIONS} checked={valuesOf(values, "requiredFor", course?.requiredFor ?? [])} />
         <Checkbox name="retired" label="Retired: no longer required (records are kept)" defaultChecked={values ? values.retired === "on" : course?.retired} />
         <button type="submit">Save course</button>
-      </Form>
+      </ValidatedForm>
     </>
   );
 }

@@ -2,6 +2,7 @@
  * Form parsing shared by every action: one zod schema validates on the server, and the
  * field errors plus what the user typed go back to the form so nothing is lost.
  */
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { formatUkDate, parseUkDate, type IsoDate } from "./dates";
 
@@ -23,29 +24,29 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
-/** Fields that may repeat (checkbox groups) arrive as arrays; all others as the first value. */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-  repeatedFields: string[] = [],
-): FormResult<z.output<S>> {
-  const values = formValues(formData);
-  const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    input[key] = repeatedFields.includes(key) ? [value].flat() : [value].flat()[0];
-  }
-  for (const key of repeatedFields) input[key] ??= [];
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: firstErrorPerField(result.error), values };
+/**
+ * Parses a submission with Conform, exactly as the browser does before sending it (the same
+ * schema, the same coercion: blank fields arrive as missing, repeated names as arrays).
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status === "success") return { ok: true, data: submission.value as z.output<S> };
+  return { ok: false, errors: firstMessages(submission.error), values: formValues(formData) };
 }
 
+/** Conform keeps every message per field; people see the first. A form-wide error ("") is keyed "form". */
+function firstMessages(errors: Record<string, string[] | null> | null | undefined): FieldErrors {
+  const first: FieldErrors = {};
+  for (const [name, messages] of Object.entries(errors ?? {})) {
+    if (messages?.length) first[name || "form"] = messages[0];
+  }
+  return first;
+}
+
+/** The first problem with each field, for input that is not a form (a command line's options). */
 export function firstErrorPerField(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "form";
-    errors[field] ??= issue.message;
-  }
+  for (const issue of error.issues) errors[issue.path.length ? String(issue.path[0]) : "form"] ??= issue.message;
   return errors;
 }
 

@@ -44,7 +44,7 @@ describe("the demo centre in a real browser", () => {
     await form.getByLabel("How it was delivered").selectOption("face_to_face");
     await form.getByRole("button", { name: "Save training record" }).click();
     await page.getByRole("alert").filter({ hasText: "There is a problem" }).waitFor();
-    expect(await page.locator("#completedOn-error").textContent()).toContain(`September ${lastYear} has 30 days: 31 is not a day in it`);
+    expect(await page.locator("#new-training-completedOn-error").textContent()).toContain(`September ${lastYear} has 30 days: 31 is not a day in it`);
     await page.locator("#add-training").getByLabel("Date completed").fill(`30/09/${lastYear}`);
     await page.locator("#add-training").getByRole("button", { name: "Save training record" }).click();
     await page.getByText("Training recorded.").waitFor();

@@ -16,7 +16,8 @@ import { action as availabilityAction } from "~/routes/me_.availability";
 import { action as personAction } from "~/routes/people.$personId._index";
 import { addDaysIso, addYearsIso, formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
-import { bankHolidays, type Nation } from "~/modules/rota/bank-holidays";
+import { bankHolidays } from "~/modules/rota/bank-holidays";
+import type { Nation } from "~/modules/rota/nations";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, getRequest, postRequest, thrownResponse } from "../helpers/requests";
 

@@ -5,7 +5,7 @@
  * hand-made list would do worse.
  */
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password.server";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./validation";
 
 /** zxcvbn's score: 3 is "safely unguessable" (about 10^8 guesses or more). */
 const MIN_SCORE = 3;

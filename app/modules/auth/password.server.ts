@@ -6,8 +6,7 @@
 import bcrypt from "bcryptjs";
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./validation";
 
 // One of OWASP's equivalent scrypt minimums (N=2^14, r=8, p=5: 16 MiB a check, about 0.2 s here),
 // chosen for the least memory per sign-in. Tests use a tiny N to stay fast.

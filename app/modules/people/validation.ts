@@ -62,8 +62,11 @@ export const personSchema = z
 
 export type PersonInput = z.output<typeof personSchema>;
 
-export const PERSON_REPEATED_FIELDS = ["roles"];
-
 export const leaveSchema = z.object({
   leftOn: optionalUkDate().refine((value) => value !== null, { message: "Enter the date of their last day" }),
+});
+
+/** Giving someone a sign-in: what they may do. */
+export const inviteSchema = z.object({
+  accessRole: z.enum(["coordinator", "volunteer"], { error: "Choose what they may do: co-ordinator or volunteer/staff access" }),
 });

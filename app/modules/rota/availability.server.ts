@@ -1,6 +1,6 @@
 /** The availability page's loading and actions, shared by "my availability" and a co-ordinator's view. */
 import type { Actor } from "~/modules/audit/audit.server";
-import { formFailure, formValues, parseForm } from "~/utils/form";
+import { parseForm } from "~/utils/form";
 import { addUnavailability, availabilityOf, removeUnavailability, setPreferences } from "./setup.server";
 import { preferencesSchema, unavailabilitySchema } from "./validation";
 import { clock } from "~/utils/clock.server";
@@ -8,6 +8,7 @@ import { clock } from "~/utils/clock.server";
 export async function loadAvailability(personId: string) {
   const p = await availabilityOf(personId);
   return {
+    today: clock.today(),
     name: `${p.firstName} ${p.lastName}`,
     serveEveryWeeks: p.serveEveryWeeks,
     centreDefault: p.centre.serveEveryWeeks,
@@ -29,8 +30,8 @@ export async function availabilityAction(actor: Actor, personId: string, formDat
     return { ok: true as const, intent, message: "Removed." };
   }
   if (intent === "preferences") {
-    const parsed = parseForm(preferencesSchema, formData, ["preferredDays"]);
-    if (!parsed.ok) return { ...formFailure(parsed.errors, formValues(formData)), intent };
+    const parsed = parseForm(preferencesSchema, formData);
+    if (!parsed.ok) return { ...parsed, intent };
     await setPreferences(actor, personId, parsed.data);
     return { ok: true as const, intent, message: "Preferences saved." };
   }

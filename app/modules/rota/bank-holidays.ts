@@ -6,19 +6,9 @@
  */
 import Holidays from "date-holidays";
 import type { IsoDate } from "~/utils/dates";
-
-export const NATIONS = {
-  england_wales: "England and Wales",
-  scotland: "Scotland",
-  northern_ireland: "Northern Ireland",
-} as const;
-export type Nation = keyof typeof NATIONS;
+import type { Nation } from "./nations";
 
 const REGION: Record<Nation, string> = { england_wales: "ENG", scotland: "SCT", northern_ireland: "NIR" };
-
-export function isNation(value: string): value is Nation {
-  return Object.hasOwn(NATIONS, value);
-}
 
 export type BankHoliday = { date: IsoDate; name: string };
 

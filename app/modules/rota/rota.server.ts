@@ -10,7 +10,8 @@ import { loadCentreFacts, peopleWhere, type Db } from "~/modules/compliance/comp
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
 import { formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
-import { bankHolidays, isNation } from "./bank-holidays";
+import { bankHolidays } from "./bank-holidays";
+import { isNation } from "./nations";
 import {
   SLOTS, checkPlacement, clearanceOn, standingProblems, staffingNeeds,
   type Placement, type Problem, type RotaContext, type RotaPerson, type RotaShift, type Slot,

@@ -6,7 +6,7 @@ import { formatUkDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
 import type { z } from "zod";
 import { describePattern, WEEKDAY_NAMES, type WeekdayCode } from "./recurrence";
-import { NATIONS, type Nation } from "./bank-holidays";
+import { NATIONS, type Nation } from "./nations";
 import { toPattern } from "./rota.server";
 import type { closureSchema, extraDateSchema, preferencesSchema, SessionInput, unavailabilitySchema } from "./validation";
 

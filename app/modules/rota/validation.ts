@@ -4,7 +4,7 @@ import { formatUkDate, addDaysIso, type IsoDate } from "~/utils/dates";
 import { checkbox, optionalText, optionalUkDate, requiredText, ukDate, windowMessage } from "~/utils/form";
 import { addYearsIso } from "~/utils/dates";
 import { WEEKDAYS, WEEKDAY_NAMES, type WeekdayCode } from "./recurrence";
-import { isNation } from "./bank-holidays";
+import { isNation } from "./nations";
 
 const time = (missing: string) =>
   z

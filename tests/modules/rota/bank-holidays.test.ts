@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bankHolidays, NATIONS, type Nation } from "~/modules/rota/bank-holidays";
+import { bankHolidays } from "~/modules/rota/bank-holidays";
+import { NATIONS, type Nation } from "~/modules/rota/nations";
 import { clock } from "~/utils/clock.server";
 
 const dates = (nation: Nation, year: number) => bankHolidays(nation, `${year}-01-01`, `${year}-12-31`).map((h) => h.date);
