@@ -10,13 +10,12 @@ import { generateRota } from "~/modules/rota/generate";
 import type { RotaPerson, RotaShift } from "~/modules/rota/eligibility";
 import { londonInstant } from "~/modules/rota/recurrence";
 import { clearanceOn } from "~/modules/rota/eligibility";
-import { DEFAULT_COURSES, DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
+import { DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
 import type { PersonFacts } from "~/modules/compliance/rules";
 import { addDaysIso } from "~/utils/dates";
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const START = "2027-03-06"; // a Saturday; the period crosses the clock change on 28 March
-const courses = DEFAULT_COURSES.map((c, i) => ({ id: `c${i}`, name: c.name, kind: c.kind, validityMonths: c.validityMonths, requiredFor: c.requiredFor, retired: false }));
 
 function shifts(sessionsPerWeek: number): RotaShift[] {
   const times: [number, string, string][] = [[0, "10:00", "12:30"], [0, "13:30", "16:00"], [1, "10:00", "12:30"]];
@@ -46,7 +45,7 @@ function people(count: number, prefix: string, dates: string[]): RotaPerson[] {
       conflict: i % 97 === 0, serveEveryWeeks: 4 + (i % 3), preferredDays: i % 4 === 0 ? ["SU"] : [],
       roles: facts.roles, unavailable: i % 7 === 0 ? [{ startsOn: addDaysIso(START, 7), endsOn: addDaysIso(START, 20) }] : [],
       otherShifts: i % 3 === 0 ? [{ date: addDaysIso(START, -((i * 5) % 40)), startsAt: 0, endsAt: 1 }] : [],
-      clearance: clearanceOn(facts, courses, DEFAULT_SETTINGS, dates),
+      clearance: clearanceOn(facts, DEFAULT_SETTINGS, dates),
     };
   });
 }

@@ -109,6 +109,23 @@ export function addDaysIso(iso: IsoDate, days: number): IsoDate {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
+const dayNumbers = new Map<IsoDate, number>();
+
+/**
+ * The day as a whole number (days since 1 January 1970), for code that compares many dates:
+ * subtracting two of them is daysBetween without parsing. Remembered, as the same few dates
+ * come up thousands of times in a rota.
+ */
+export function dayNumber(iso: IsoDate): number {
+  let day = dayNumbers.get(iso);
+  if (day === undefined) {
+    day = Math.round(toUtcDate(iso).getTime() / DAY_MS);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(iso, day);
+  }
+  return day;
+}
+
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / DAY_MS);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  addDaysIso, addMonthsIso, addYearsIso, daysBetween, formatLondonDateTime, formatUkDate, formatUkDateWithDay,
+  addDaysIso, addMonthsIso, addYearsIso, dayNumber, daysBetween, formatLondonDateTime, formatUkDate, formatUkDateWithDay,
   formatUkNumericDate, londonToday, parseUkDate,
 } from "~/utils/dates";
 
@@ -52,6 +52,16 @@ describe("date arithmetic on calendar days", () => {
     expect(daysBetween("2025-03-29", "2025-03-31")).toBe(2);
     expect(daysBetween("2025-10-25", "2025-10-27")).toBe(2);
     expect(daysBetween("2025-01-10", "2025-01-01")).toBe(-9);
+  });
+  it("numbers each day so that subtracting two gives the days between, over leap days and clock changes", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("2028-03-01") - dayNumber("2028-02-28")).toBe(2);
+    expect(dayNumber("2027-03-01") - dayNumber("2027-02-28")).toBe(1);
+    for (let day = 0; day < 800; day += 7) {
+      const from = addDaysIso("2025-01-01", day);
+      const to = addDaysIso("2025-01-01", day * 3 + 1);
+      expect(dayNumber(to) - dayNumber(from)).toBe(daysBetween(from, to));
+    }
   });
 });
 

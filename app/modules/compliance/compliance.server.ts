@@ -1,6 +1,7 @@
 /** Loading compliance facts from the database, and saving new records with an audit trail. */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
+import { rowsByPerson } from "~/utils/rows-by-person";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { fullName, refuseIfRemoved } from "~/modules/people/people.server";
@@ -78,16 +79,6 @@ function latestDbsOn(checks: DbsRow[], date: IsoDate): DbsEvidence {
   return latest ? { certificateNumber: latest.certificateNumber, issuedOn: latest.issuedOn, level: latest.level, decision: latest.decision, seenBy: latest.seenBy, seenOn: latest.seenOn } : null;
 }
 
-function groupBy<T extends { personId: string }>(rows: T[]) {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = groups.get(row.personId);
-    if (list) list.push(row);
-    else groups.set(row.personId, [row]);
-  }
-  return (personId: string) => groups.get(personId) ?? [];
-}
-
 /**
  * Every person at the centre with the facts the rules read. One flat query per table with only
  * the columns needed, grouped here: several times faster than nested includes at 5,000 people
@@ -134,11 +125,11 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
   const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
   for (const s of statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
   const [rolesOf, dbsOf, referencesOf, trainingOf, statusChangesOf] = [
-    groupBy(roles),
-    groupBy(dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
-    groupBy(references),
-    groupBy(training),
-    groupBy(statusChanges),
+    rowsByPerson(roles),
+    rowsByPerson(dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
+    rowsByPerson(references),
+    rowsByPerson(training),
+    rowsByPerson(statusChanges),
   ];
   const wanted = personIds ? new Set(personIds) : null;
   const withFacts = people.filter((person) => !wanted || wanted.has(person.id)).map((person) => ({

@@ -254,13 +254,21 @@ export function clearanceBlockers(dbs: RequirementResult, references: Requiremen
   return blockers;
 }
 
-export function evaluatePerson(person: PersonFacts, courses: CourseFacts[], settings: CentreSettings, date: IsoDate): PersonCompliance {
-  const roles = rolesOn(person.roles, date);
+/**
+ * Cleared to work on a date, and if not, why: the DBS check and references alone decide it, so
+ * the rota (which asks this of everyone for every shift date) need not judge the training.
+ */
+export function clearanceOnDate(person: Pick<PersonFacts, "dbsChecks" | "references">, settings: CentreSettings, date: IsoDate) {
   const dbs = evaluateDbs(person.dbsChecks, settings, date);
   const references = evaluateReferences(person.references, settings.referencesRequired, date);
-  const courseResults = courses.map((course) => evaluateCourse(course, person.training, roles, settings, date));
   const blockers = clearanceBlockers(dbs, references);
-  const cleared = blockers.length === 0;
+  return { dbs, references, blockers, cleared: blockers.length === 0 };
+}
+
+export function evaluatePerson(person: PersonFacts, courses: CourseFacts[], settings: CentreSettings, date: IsoDate): PersonCompliance {
+  const roles = rolesOn(person.roles, date);
+  const { dbs, references, blockers, cleared } = clearanceOnDate(person, settings, date);
+  const courseResults = courses.map((course) => evaluateCourse(course, person.training, roles, settings, date));
   const notCounted: NotCounted | null =
     person.leftOn && date > person.leftOn ? { code: "left", leftOn: person.leftOn } : roles.length === 0 ? { code: "no_role" } : null;
   return {

@@ -3,9 +3,9 @@
  * list, open shifts and the re-check of placements already made. Pure: people, a shift and the
  * placements around it in; problems with codes out (./words.ts says them in words).
  */
-import { daysBetween, type IsoDate } from "~/utils/dates";
+import { dayNumber, type IsoDate } from "~/utils/dates";
 import type { CentreSettings } from "~/modules/compliance/requirements";
-import { evaluatePerson, type ClearanceBlocker, type CourseFacts, type PersonFacts } from "~/modules/compliance/rules";
+import { clearanceOnDate, type ClearanceBlocker, type PersonFacts } from "~/modules/compliance/rules";
 import { rolesOn, type RolePeriod } from "~/modules/people/roles";
 import { statusOn, type StatusChange } from "~/modules/people/status";
 import type { WeekdayCode } from "./recurrence";
@@ -90,10 +90,10 @@ export type RotaContext = { shifts: Map<string, RotaShift>; placements: Placemen
 const NO_CONTEXT: RotaContext = { shifts: new Map(), placements: [] };
 
 /** Cleared to work on each date, from the compliance rules. */
-export function clearanceOn(facts: PersonFacts, courses: CourseFacts[], settings: CentreSettings, dates: Iterable<IsoDate>): Record<IsoDate, Clearance> {
+export function clearanceOn(facts: PersonFacts, settings: CentreSettings, dates: Iterable<IsoDate>): Record<IsoDate, Clearance> {
   const clearance: Record<IsoDate, Clearance> = {};
   for (const date of new Set(dates)) {
-    const { cleared, blockers } = evaluatePerson(facts, courses, settings, date);
+    const { cleared, blockers } = clearanceOnDate(facts, settings, date);
     clearance[date] = { cleared, blockers };
   }
   return clearance;
@@ -142,8 +142,9 @@ export function problemsFor(person: RotaPerson, shift: RotaShift, slot: Slot, co
     if (found({ code: "unavailable", blocks: false })) return problems;
   }
   const gapDays = person.serveEveryWeeks * 7;
+  const shiftDay = dayNumber(shift.date);
   let nearest: IsoDate | null = null;
-  for (const o of others) if (Math.abs(daysBetween(o.date, shift.date)) < gapDays && (!nearest || o.date < nearest)) nearest = o.date;
+  for (const o of others) if (Math.abs(dayNumber(o.date) - shiftDay) < gapDays && (!nearest || o.date < nearest)) nearest = o.date;
   if (nearest) problems.push({ code: "within_gap", blocks: false, otherDate: nearest, weeks: person.serveEveryWeeks });
   return problems;
 }

@@ -1,12 +1,12 @@
 /**
  * Drafting a rota: dates and people in, placements and shortfalls out. Pure and deterministic:
  * the same input always gives the same rota (ties are broken by name, then id). Works with codes
- * and dates only; ./words.ts explains a shortfall or a choice when one is shown.
+ * and whole day numbers only; ./words.ts explains a shortfall or a choice when one is shown.
  *
  * The rules of who may go where are ./eligibility.ts, shared with manual edits, the cover list
  * and re-checking published rotas.
  */
-import { daysBetween, type IsoDate } from "~/utils/dates";
+import { dayNumber, type IsoDate } from "~/utils/dates";
 import type { ClearanceBlocker } from "~/modules/compliance/rules";
 import { SLOTS, problemsFor, shiftsOf, type Placement, type ProblemCode, type RotaContext, type RotaPerson, type RotaShift, type Slot } from "./eligibility";
 import { WEEKDAYS, type WeekdayCode } from "./recurrence";
@@ -23,12 +23,13 @@ function weekdayOf(date: IsoDate): WeekdayCode {
 export type Fairness = { last: IsoDate | null; recent: number; prefersOtherDays: boolean };
 
 function fairness(person: RotaPerson, shift: RotaShift, context: RotaContext): Fairness {
+  const shiftDay = dayNumber(shift.date);
   let last: IsoDate | null = null;
   let recent = 0;
   for (const o of shiftsOf(person, context)) {
     if (o.date > shift.date) continue;
     if (!last || o.date > last) last = o.date;
-    if (daysBetween(o.date, shift.date) <= FAIRNESS_WINDOW_DAYS) recent++;
+    if (shiftDay - dayNumber(o.date) <= FAIRNESS_WINDOW_DAYS) recent++;
   }
   const prefersOtherDays = person.preferredDays.length > 0 && !person.preferredDays.includes(weekdayOf(shift.date));
   return { last, recent, prefersOtherDays };
@@ -36,22 +37,43 @@ function fairness(person: RotaPerson, shift: RotaShift, context: RotaContext): F
 
 type Ranked = { person: RotaPerson; fair: Fairness };
 
-function compareFairness(a: Ranked, b: Ranked) {
+/** Each person's place in name order (then id), worked out once, so ties cost no string comparison. */
+function nameOrder(people: RotaPerson[]): Map<string, number> {
+  const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return new Map(sorted.map((person, index) => [person.id, index]));
+}
+
+function compareFairness(a: Ranked, b: Ranked, order: Map<string, number>) {
+  // ISO dates sort as text; "" (never served) comes first.
+  const lastA = a.fair.last ?? "";
+  const lastB = b.fair.last ?? "";
   return (
     Number(a.fair.prefersOtherDays) - Number(b.fair.prefersOtherDays) ||
-    (a.fair.last ?? "").localeCompare(b.fair.last ?? "") ||
+    (lastA < lastB ? -1 : lastA > lastB ? 1 : 0) ||
     a.fair.recent - b.fair.recent ||
-    a.person.name.localeCompare(b.person.name) ||
-    a.person.id.localeCompare(b.person.id)
+    order.get(a.person.id)! - order.get(b.person.id)!
   );
+}
+
+function eligible(shift: RotaShift, slot: Slot, people: RotaPerson[], context: RotaContext): Ranked[] {
+  return people
+    .filter((person) => problemsFor(person, shift, slot, context, true).length === 0)
+    .map((person) => ({ person, fair: fairness(person, shift, context) }));
 }
 
 /** People who could fill `slot` on `shift`, fairest first. Also the co-ordinator's cover list. */
 export function rankCandidates(shift: RotaShift, slot: Slot, people: RotaPerson[], context: RotaContext): Ranked[] {
-  return people
-    .filter((person) => problemsFor(person, shift, slot, context, true).length === 0)
-    .map((person) => ({ person, fair: fairness(person, shift, context) }))
-    .sort(compareFairness);
+  const order = nameOrder(people);
+  return eligible(shift, slot, people, context).sort((a, b) => compareFairness(a, b, order));
+}
+
+/** The fairest of them: the first rankCandidates would give, found without sorting them all. */
+function bestCandidate(shift: RotaShift, slot: Slot, people: RotaPerson[], context: RotaContext, order: Map<string, number>): Ranked | undefined {
+  let best: Ranked | undefined;
+  for (const candidate of eligible(shift, slot, people, context)) {
+    if (!best || compareFairness(candidate, best, order) < 0) best = candidate;
+  }
+  return best;
 }
 
 /** Why a place could not be filled: how many people each rule kept out, and why some are not cleared. */
@@ -110,6 +132,7 @@ export function generateRota(shifts: RotaShift[], people: RotaPerson[], options:
   const byId = new Map(people.map((p) => [p.id, p]));
   const teams = options.mode === "teams" ? options.teams ?? [] : [];
   const turns = { ...(options.nextTurn ?? {}) };
+  const order = nameOrder(people);
 
   const place = (shift: RotaShift, person: RotaPerson, slot: Slot, teamTurn: boolean, fair: Fairness | null) => {
     const placement = { shiftKey: shift.key, personId: person.id, slot };
@@ -139,7 +162,7 @@ export function generateRota(shifts: RotaShift[], people: RotaPerson[], options:
 
     for (const slot of SLOTS) {
       while (filled[slot] < shift.needs[slot]) {
-        const best = rankCandidates(shift, slot, people, context)[0];
+        const best = bestCandidate(shift, slot, people, context, order);
         if (!best) break;
         place(shift, best.person, slot, false, best.fair);
         filled[slot]++;

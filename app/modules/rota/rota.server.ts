@@ -3,6 +3,7 @@
  * already made. Every check that guards a write runs inside that write's transaction, and every
  * change is audited.
  */
+import { rowsByPerson } from "~/utils/rows-by-person";
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
@@ -75,7 +76,7 @@ export const HOLDS_A_PLACE = ["assigned", "pending"];
 /** People as the rota's rules see them: clearance on each date, status history, other shifts. */
 export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
   const ofPeople = peopleWhere(centreId, personIds);
-  const [{ settings, courses, people }, centre, unavailability, assignments] = await Promise.all([
+  const [{ settings, people }, centre, unavailability, assignments] = await Promise.all([
     loadCentreFacts(centreId, { db, personIds }),
     db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { serveEveryWeeks: true } }),
     db.unavailability.findMany({ where: { person: ofPeople } }),
@@ -88,6 +89,8 @@ export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[],
       select: { personId: true, shift: { select: { date: true, startsAt: true, endsAt: true } } },
     }),
   ]);
+  const unavailableOf = rowsByPerson(unavailability);
+  const shiftsOf = rowsByPerson(assignments);
   return people.map((person) => ({
     id: person.id,
     name: person.name,
@@ -99,11 +102,9 @@ export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[],
     serveEveryWeeks: person.serveEveryWeeks ?? centre.serveEveryWeeks,
     preferredDays: weekdayCodes(person.preferredDays),
     roles: person.facts.roles,
-    unavailable: unavailability.filter((u) => u.personId === person.id),
-    otherShifts: assignments
-      .filter((a) => a.personId === person.id)
-      .map((a) => ({ date: a.shift.date, startsAt: a.shift.startsAt.getTime(), endsAt: a.shift.endsAt.getTime() })),
-    clearance: clearanceOn(person.facts, courses, settings, dates),
+    unavailable: unavailableOf(person.id),
+    otherShifts: shiftsOf(person.id).map((a) => ({ date: a.shift.date, startsAt: a.shift.startsAt.getTime(), endsAt: a.shift.endsAt.getTime() })),
+    clearance: clearanceOn(person.facts, settings, dates),
   }));
 }
 

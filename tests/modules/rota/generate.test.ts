@@ -56,6 +56,22 @@ describe("generating a rota", () => {
     expect(result.shortfalls).toEqual([]);
   });
 
+  it("fills each place with whoever the cover list puts first (one ordering, whether sorted or scanned)", () => {
+    // Ties on fairness fall to name order, including names only a locale-aware comparison orders well.
+    const people = ["émile", "Zoë", "adam", "Émile", "Bea", "bea", "Ólafur", "Chloé"].map((n, i) =>
+      person(n, { serveEveryWeeks: 1, preferredDays: i % 3 === 0 ? ["SU"] : [], otherShifts: i % 2 ? [{ date: SATURDAYS[0], startsAt: 0, endsAt: 1 }] : [] }),
+    );
+    const shifts = SATURDAYS.slice(1).map((d) => shift(d, { volunteer: 2 }));
+    const result = generate.generateRota(shifts, people);
+    const context = { shifts: new Map(shifts.map((s) => [s.key, s])), placements: [] as { shiftKey: string; personId: string; slot: Slot }[] };
+    for (const placement of result.placements) {
+      const s = context.shifts.get(placement.shiftKey)!;
+      expect(generate.rankCandidates(s, "volunteer", people, context)[0].person.id).toBe(placement.personId);
+      context.placements.push({ shiftKey: placement.shiftKey, personId: placement.personId, slot: placement.slot });
+    }
+    expect(result.placements.map((p) => p.personId).slice(0, 4)).toEqual(["adam", "Bea", "bea", "Chloé"]);
+  });
+
   it("is deterministic: the same input gives the same rota", () => {
     const people = ["Zed", "Amy", "Kit", "Bo", "Lu"].map((n) => person(n));
     const shifts = SATURDAYS.map((d) => shift(d, { volunteer: 2 }));
