@@ -61,8 +61,11 @@ function daysWords(item: AttentionItem) {
   return item.days === 0 ? "today" : `in ${item.days} day${item.days === 1 ? "" : "s"}`;
 }
 
+// One formatter for every label: toLocaleDateString builds a new one (about a millisecond) each call.
+const MONTH_LABEL = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+
 function monthLabel(date: string, today: string) {
-  return date === today ? "Today" : new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+  return date === today ? "Today" : MONTH_LABEL.format(new Date(`${date}T12:00:00Z`));
 }
 
 /** Everything one person has missing or expired, in one row with one link to put it right. */

@@ -17,5 +17,6 @@ process.env.APP_URL = "http://localhost:3000";
 afterAll(async () => {
   const { prisma } = await import("~/db.server");
   await prisma.$disconnect();
+  (await import("~/utils/sql-read.server")).closeReads();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });

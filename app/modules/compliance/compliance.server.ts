@@ -1,6 +1,7 @@
 /** Loading compliance facts from the database, and saving new records with an audit trail. */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
+import { asBoolean, asNumber, readRows } from "~/utils/sql-read.server";
 import { rowsByPerson } from "~/utils/rows-by-person";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
@@ -31,17 +32,28 @@ export async function ensureDefaultCourses(tx: Tx, centreId: string) {
   });
 }
 
+// Settings, courses and the centre's facts are read on nearly every page: prepared SQL (see sql-read.server.ts).
+type Raw = Record<string, unknown>;
+const text = (value: unknown) => value as string;
+const textOrNull = (value: unknown) => (value ?? null) as string | null;
+
 export async function getSettings(centreId: string, db: Db = prisma): Promise<CentreSettings> {
-  return db.centre.findUniqueOrThrow({
-    where: { id: centreId },
-    select: { referencesRequired: true, dueSoonDays: true, dbsRecheckYears: true, updateServiceCheckMonths: true, requireChildrenBarredList: true },
-  });
+  const [row] = await readRows<Raw>(
+    db,
+    "SELECT referencesRequired, dueSoonDays, dbsRecheckYears, updateServiceCheckMonths, requireChildrenBarredList FROM Centre WHERE id = ?",
+    centreId,
+  );
+  if (!row) throw new Error(`No centre ${centreId}`);
+  return {
+    referencesRequired: asNumber(row.referencesRequired)!, dueSoonDays: asNumber(row.dueSoonDays)!, dbsRecheckYears: asNumber(row.dbsRecheckYears)!,
+    updateServiceCheckMonths: asNumber(row.updateServiceCheckMonths)!, requireChildrenBarredList: asBoolean(row.requireChildrenBarredList),
+  };
 }
 
 export async function getCourses(centreId: string, db: Db = prisma): Promise<CourseFacts[]> {
-  const courses = await db.course.findMany({ where: { centreId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+  const courses = await readRows<Raw>(db, "SELECT id, name, kind, validityMonths, requiredFor, retired FROM Course WHERE centreId = ? ORDER BY sortOrder, name", centreId);
   return courses.map((c) => ({
-    id: c.id, name: c.name, kind: c.kind as CourseKind, validityMonths: c.validityMonths, requiredFor: parseRequiredFor(c.requiredFor), retired: c.retired,
+    id: text(c.id), name: text(c.name), kind: c.kind as CourseKind, validityMonths: asNumber(c.validityMonths), requiredFor: parseRequiredFor(text(c.requiredFor)), retired: asBoolean(c.retired),
   }));
 }
 
@@ -95,32 +107,51 @@ export function peopleWhere(centreId: string, personIds?: string[]) {
 /** By name, then id, so that batches of people follow one another in the same order. */
 const PERSON_ORDER = [{ lastName: "asc" as const }, { firstName: "asc" as const }, { id: "asc" as const }];
 
+/** The people a facts query reads: the centre's, or only those listed (as JSON, so one statement serves any number). */
+const WHO = "p.centreId = ? AND (? IS NULL OR p.id IN (SELECT value FROM json_each(?)))";
+const STANDING_ONLY = "enteredInErrorAt IS NULL";
+const FACT_SQL = {
+  people: `SELECT p.id, p.firstName, p.lastName, p.status, p.startedOn, p.leftOn, p.usesCentreForOwnFamily, p.serveEveryWeeks, p.preferredDays
+    FROM Person p WHERE ${WHO} ORDER BY p.lastName, p.firstName, p.id`,
+  roles: `SELECT r.personId, r.role, r.startedOn, r.endedOn FROM PersonRole r JOIN Person p ON p.id = r.personId WHERE ${WHO} ORDER BY r.id`,
+  dbsChecks: `SELECT c.id, c.personId, c.issuedOn, c.level, c.workforce, c.childrenBarredListChecked, c.decision, c.updateServiceSubscribed, c.certificateNumber, c.seenBy, c.seenOn
+    FROM DbsCheck c JOIN Person p ON p.id = c.personId WHERE ${WHO} AND c.${STANDING_ONLY} ORDER BY c.id`,
+  statusChecks: `SELECT s.dbsCheckId, s.checkedOn, s.result FROM DbsStatusCheck s JOIN DbsCheck c ON c.id = s.dbsCheckId JOIN Person p ON p.id = c.personId
+    WHERE ${WHO} AND c.${STANDING_ONLY} ORDER BY s.id`,
+  references: `SELECT f.personId, f.requestedOn, f.receivedOn, f.outcome FROM Reference f JOIN Person p ON p.id = f.personId WHERE ${WHO} AND f.${STANDING_ONLY} ORDER BY f.id`,
+  training: `SELECT t.personId, t.courseId, t.completedOn FROM TrainingRecord t JOIN Person p ON p.id = t.personId WHERE ${WHO} AND t.${STANDING_ONLY} ORDER BY t.id`,
+  statusChanges: `SELECT s.personId, s.status, s.effectiveOn FROM PersonStatusChange s JOIN Person p ON p.id = s.personId WHERE ${WHO} ORDER BY s.createdAt, s.id`,
+};
+
+async function readFacts(db: Db, centreId: string, personIds?: string[]) {
+  const ids = personIds ? JSON.stringify(personIds) : null;
+  const read = (sql: string) => readRows<Raw>(db, sql, centreId, ids, ids);
+  const [people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
+    read(FACT_SQL.people), read(FACT_SQL.roles), read(FACT_SQL.dbsChecks), read(FACT_SQL.statusChecks), read(FACT_SQL.references), read(FACT_SQL.training), read(FACT_SQL.statusChanges),
+  ]);
+  return {
+    people: people.map((p) => ({
+      id: text(p.id), firstName: text(p.firstName), lastName: text(p.lastName), status: text(p.status), startedOn: textOrNull(p.startedOn), leftOn: textOrNull(p.leftOn),
+      usesCentreForOwnFamily: asBoolean(p.usesCentreForOwnFamily), serveEveryWeeks: asNumber(p.serveEveryWeeks), preferredDays: text(p.preferredDays),
+    })),
+    roles: roles.map((r) => ({ personId: text(r.personId), role: text(r.role), startedOn: text(r.startedOn), endedOn: textOrNull(r.endedOn) })),
+    dbsChecks: dbsChecks.map((c) => ({
+      id: text(c.id), personId: text(c.personId), issuedOn: text(c.issuedOn), level: text(c.level), workforce: text(c.workforce),
+      childrenBarredListChecked: asBoolean(c.childrenBarredListChecked), decision: text(c.decision), updateServiceSubscribed: asBoolean(c.updateServiceSubscribed),
+      certificateNumber: text(c.certificateNumber), seenBy: text(c.seenBy), seenOn: text(c.seenOn),
+    })),
+    statusChecks: statusChecks.map((s) => ({ dbsCheckId: text(s.dbsCheckId), checkedOn: text(s.checkedOn), result: text(s.result) })),
+    references: references.map((r) => ({ personId: text(r.personId), requestedOn: text(r.requestedOn), receivedOn: textOrNull(r.receivedOn), outcome: textOrNull(r.outcome) })),
+    training: training.map((t) => ({ personId: text(t.personId), courseId: text(t.courseId), completedOn: text(t.completedOn) })),
+    statusChanges: statusChanges.map((s) => ({ personId: text(s.personId), status: text(s.status), effectiveOn: text(s.effectiveOn) })),
+  };
+}
+
 export async function loadCentreFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
-  const whoPerson = peopleWhere(centreId, personIds);
-  const ofCentre = { person: whoPerson };
-  const [settings, courses, people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
+  const [settings, courses, { people, roles, dbsChecks, statusChecks, references, training, statusChanges }] = await Promise.all([
     getSettings(centreId, db),
     getCourses(centreId, db),
-    db.person.findMany({
-      where: whoPerson,
-      select: {
-        id: true, firstName: true, lastName: true, status: true, startedOn: true, leftOn: true,
-        usesCentreForOwnFamily: true, serveEveryWeeks: true, preferredDays: true,
-      },
-      orderBy: PERSON_ORDER,
-    }),
-    db.personRole.findMany({ where: ofCentre, select: { personId: true, role: true, startedOn: true, endedOn: true } }),
-    db.dbsCheck.findMany({
-      where: { ...ofCentre, ...STANDING },
-      select: {
-        id: true, personId: true, issuedOn: true, level: true, workforce: true, childrenBarredListChecked: true, decision: true,
-        updateServiceSubscribed: true, certificateNumber: true, seenBy: true, seenOn: true,
-      },
-    }),
-    db.dbsStatusCheck.findMany({ where: { dbsCheck: { ...ofCentre, ...STANDING } }, select: { dbsCheckId: true, checkedOn: true, result: true } }),
-    db.reference.findMany({ where: { ...ofCentre, ...STANDING }, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } }),
-    db.trainingRecord.findMany({ where: { ...ofCentre, ...STANDING }, select: { personId: true, courseId: true, completedOn: true } }),
-    db.personStatusChange.findMany({ where: ofCentre, select: { personId: true, status: true, effectiveOn: true }, orderBy: { createdAt: "asc" } }),
+    readFacts(db, centreId, personIds),
   ]);
   const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
   for (const s of statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
@@ -131,8 +162,7 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
     rowsByPerson(training),
     rowsByPerson(statusChanges),
   ];
-  const wanted = personIds ? new Set(personIds) : null;
-  const withFacts = people.filter((person) => !wanted || wanted.has(person.id)).map((person) => ({
+  const withFacts = people.map((person) => ({
     ...person,
     name: fullName(person),
     dbsRecords: dbsOf(person.id),

@@ -1,0 +1,84 @@
+/**
+ * The centre's facts are read with prepared SQL (a second connection outside transactions, the
+ * transaction itself inside one). Both must give what Prisma's own model queries give.
+ */
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { getCourses, getSettings, loadCentreFacts } from "~/modules/compliance/compliance.server";
+
+// The global setup seeded this database with `npm run demo`'s own script.
+
+const byId = <T extends object>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+async function factsFromPrisma(centreId: string) {
+  const standing = { enteredInErrorAt: null };
+  const people = await prisma.person.findMany({
+    where: { centreId },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    include: {
+      roles: { select: { personId: true, role: true, startedOn: true, endedOn: true } },
+      dbsChecks: {
+        where: standing,
+        select: {
+          id: true, personId: true, issuedOn: true, level: true, workforce: true, childrenBarredListChecked: true, decision: true, updateServiceSubscribed: true,
+          certificateNumber: true, seenBy: true, seenOn: true, statusChecks: { select: { dbsCheckId: true, checkedOn: true, result: true } },
+        },
+      },
+      references: { where: standing, select: { personId: true, requestedOn: true, receivedOn: true, outcome: true } },
+      trainingRecords: { where: standing, select: { personId: true, courseId: true, completedOn: true } },
+      statusChanges: { select: { personId: true, status: true, effectiveOn: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  return people.map((p) => ({
+    id: p.id, status: p.status, startedOn: p.startedOn, leftOn: p.leftOn, conflict: p.usesCentreForOwnFamily, serveEveryWeeks: p.serveEveryWeeks, preferredDays: p.preferredDays,
+    roles: byId(p.roles), dbs: byId(p.dbsChecks.map((c) => ({ ...c, statusChecks: byId(c.statusChecks) }))), references: byId(p.references), training: byId(p.trainingRecords),
+    statusChanges: p.statusChanges,
+  }));
+}
+
+function comparable(facts: Awaited<ReturnType<typeof loadCentreFacts>>) {
+  return facts.people.map((p) => ({
+    id: p.id, status: p.status, startedOn: p.startedOn, leftOn: p.leftOn, conflict: p.usesCentreForOwnFamily, serveEveryWeeks: p.serveEveryWeeks, preferredDays: p.preferredDays,
+    roles: byId(p.facts.roles), dbs: byId(p.facts.dbsChecks.map((c) => ({ ...c, statusChecks: byId(c.statusChecks) }))), references: byId(p.facts.references), training: byId(p.facts.training),
+    statusChanges: p.statusChanges,
+  }));
+}
+
+describe("prepared reads of a centre's facts", () => {
+  it("give what Prisma's model queries give, for everyone and for a chosen few, outside and inside a transaction", async () => {
+    const centre = await prisma.centre.findFirstOrThrow();
+    const expected = await factsFromPrisma(centre.id);
+    expect(expected.length).toBeGreaterThan(40);
+    expect(expected.some((p) => p.dbs.some((c) => c.statusChecks.length > 0))).toBe(true);
+    expect(expected.some((p) => p.conflict)).toBe(true);
+
+    const outside = await loadCentreFacts(centre.id);
+    expect(comparable(outside)).toEqual(expected);
+    const inside = await prisma.$transaction((tx) => loadCentreFacts(centre.id, { db: tx }));
+    expect(comparable(inside)).toEqual(expected);
+    expect(inside.settings).toEqual(outside.settings);
+    expect(inside.courses).toEqual(outside.courses);
+
+    const few = [expected[3].id, expected[17].id, "no-such-person"];
+    expect(comparable(await loadCentreFacts(centre.id, { personIds: few }))).toEqual([expected[3], expected[17]]);
+    expect(await loadCentreFacts(centre.id, { personIds: [] }).then((f) => f.people)).toEqual([]);
+  });
+
+  it("read settings and courses as the model queries do, and see a committed change at once", async () => {
+    const centre = await prisma.centre.findFirstOrThrow();
+    const row = await prisma.centre.findUniqueOrThrow({
+      where: { id: centre.id },
+      select: { referencesRequired: true, dueSoonDays: true, dbsRecheckYears: true, updateServiceCheckMonths: true, requireChildrenBarredList: true },
+    });
+    expect(await getSettings(centre.id)).toEqual(row);
+    const courses = await prisma.course.findMany({ where: { centreId: centre.id }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+    expect((await getCourses(centre.id)).map((c) => [c.id, c.name, c.validityMonths, c.retired])).toEqual(courses.map((c) => [c.id, c.name, c.validityMonths, c.retired]));
+
+    await prisma.centre.update({ where: { id: centre.id }, data: { dueSoonDays: row.dueSoonDays + 1 } });
+    try {
+      expect((await getSettings(centre.id)).dueSoonDays).toBe(row.dueSoonDays + 1);
+    } finally {
+      await prisma.centre.update({ where: { id: centre.id }, data: { dueSoonDays: row.dueSoonDays } });
+    }
+  });
+});
