@@ -11,9 +11,9 @@ import type { FieldErrors, FormValues } from "~/utils/form";
 
 /**
  * A form that validates with its schema in the browser before sending, and again on the server
- * with the same schema, through Conform. Every form has
- * its own id, and its fields' ids start with it, so a page may repeat a form (one per shift, per
- * account, per reference) and every label still names its own control.
+ * with the same schema, through Conform. Every form has its own id, and its fields' ids start
+ * with it, so a page may repeat a form (one per shift, per account, per reference) and every
+ * label still names its own control.
  *
  * `failure` is what the action returned when this form's submission failed; the server's
  * messages then show exactly as the browser's would. The error summary appears after a submit
@@ -49,7 +49,8 @@ export function ValidatedForm({
   });
   const [attempts, setAttempts] = useState(0);
   const errors = firstMessages(form.allErrors);
-  const scope = useMemo(() => ({ formId: form.id, errors }), [form.id, JSON.stringify(errors)]);
+  // `errors` is a new object on every render: keep the fields' context while the messages stand.
+  const scope = useMemo(() => ({ formId: form.id, errors }), [form.id, JSON.stringify(errors)]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Scope.Provider value={scope}>
       <Form
