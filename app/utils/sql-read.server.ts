@@ -48,3 +48,14 @@ export async function readRows<Row>(db: Db, sql: string, ...params: unknown[]): 
 export const asNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 export const asBoolean = (value: unknown) => Number(value) === 1;
 export const asDate = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)));
+
+/**
+ * The people a read is about (their table aliased `p`): a centre's, or only those listed, passed
+ * as one JSON parameter so one statement serves any number. Its parameters: peopleParams.
+ */
+export const WHO = "p.centreId = ? AND (? IS NULL OR p.id IN (SELECT value FROM json_each(?)))";
+
+export function peopleParams(centreId: string, personIds?: string[]) {
+  const ids = personIds ? JSON.stringify(personIds) : null;
+  return [centreId, ids, ids];
+}

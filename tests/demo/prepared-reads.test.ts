@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getCourses, getSettings, loadCentreFacts } from "~/modules/compliance/compliance.server";
+import { HOLDS_A_PLACE, loadRotaPeople } from "~/modules/rota/rota.server";
+import { clock } from "~/utils/clock.server";
 
 // The global setup seeded this database with `npm run demo`'s own script.
 
@@ -80,5 +82,38 @@ describe("prepared reads of a centre's facts", () => {
     } finally {
       await prisma.centre.update({ where: { id: centre.id }, data: { dueSoonDays: row.dueSoonDays } });
     }
+  });
+
+  it("give the rota's people their unavailability and other shifts as Prisma's model queries do, with each option", async () => {
+    const centre = await prisma.centre.findFirstOrThrow({ select: { id: true, serveEveryWeeks: true } });
+    const today = clock.today();
+    const rota = await prisma.rota.findFirstOrThrow({ where: { centreId: centre.id, status: "published" }, orderBy: { startsOn: "desc" } });
+    const options = [{}, { exceptRotaId: rota.id }, { exceptPublishedFrom: today }, { exceptRotaId: rota.id, exceptPublishedFrom: today }];
+    let shiftsSeen = 0;
+    // Once as the demo is, once with its latest rota back in draft (drafts count as other shifts even from today).
+    for (const [status, option] of [...options.map((o) => ["published", o] as const), ...options.map((o) => ["draft", o] as const)]) {
+      if (status === "draft") await prisma.rota.update({ where: { id: rota.id }, data: { status: "draft" } });
+      const people = await loadRotaPeople(prisma, centre.id, [today], option);
+      for (const person of people) {
+        const record = await prisma.person.findUniqueOrThrow({ where: { id: person.id }, select: { serveEveryWeeks: true } });
+        expect(person.serveEveryWeeks).toBe(record.serveEveryWeeks ?? centre.serveEveryWeeks);
+        const unavailable = await prisma.unavailability.findMany({ where: { personId: person.id }, select: { startsOn: true, endsOn: true }, orderBy: { id: "asc" } });
+        expect(person.unavailable).toEqual(unavailable);
+        const placements = await prisma.shiftAssignment.findMany({
+          where: {
+            personId: person.id, status: { in: HOLDS_A_PLACE },
+            ...("exceptRotaId" in option ? { shift: { rotaId: { not: option.exceptRotaId } } } : {}),
+            ...("exceptPublishedFrom" in option ? { NOT: { shift: { date: { gte: option.exceptPublishedFrom }, rota: { status: "published" } } } } : {}),
+          },
+          select: { shift: { select: { date: true, startsAt: true, endsAt: true } } },
+          orderBy: { id: "asc" },
+        });
+        expect(person.otherShifts).toEqual(placements.map(({ shift }) => ({ date: shift.date, startsAt: shift.startsAt.getTime(), endsAt: shift.endsAt.getTime() })));
+        shiftsSeen += person.otherShifts.length;
+      }
+    }
+    await prisma.rota.update({ where: { id: rota.id }, data: { status: "published" } });
+    expect(shiftsSeen).toBeGreaterThan(20);
+    expect(await prisma.shift.count({ where: { rotaId: rota.id, date: { gte: today } } })).toBeGreaterThan(0);
   });
 });

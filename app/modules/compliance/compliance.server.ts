@@ -1,7 +1,7 @@
 /** Loading compliance facts from the database, and saving new records with an audit trail. */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
-import { asBoolean, asNumber, readRows } from "~/utils/sql-read.server";
+import { WHO, asBoolean, asNumber, peopleParams, readRows } from "~/utils/sql-read.server";
 import { rowsByPerson } from "~/utils/rows-by-person";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
@@ -91,24 +91,9 @@ function latestDbsOn(checks: DbsRow[], date: IsoDate): DbsEvidence {
   return latest ? { certificateNumber: latest.certificateNumber, issuedOn: latest.issuedOn, level: latest.level, decision: latest.decision, seenBy: latest.seenBy, seenOn: latest.seenOn } : null;
 }
 
-/**
- * Every person at the centre with the facts the rules read. One flat query per table with only
- * the columns needed, grouped here: several times faster than nested includes at 5,000 people
- * (see scripts/bench-compliance.ts).
- */
-/**
- * Which people of a centre a query reads. SQLite takes at most 999 parameters in a query, so a
- * long list is read as the whole centre: callers keep only the people they asked for.
- */
-export function peopleWhere(centreId: string, personIds?: string[]) {
-  return personIds && personIds.length <= 500 ? { centreId, id: { in: personIds } } : { centreId };
-}
-
 /** By name, then id, so that batches of people follow one another in the same order. */
 const PERSON_ORDER = [{ lastName: "asc" as const }, { firstName: "asc" as const }, { id: "asc" as const }];
 
-/** The people a facts query reads: the centre's, or only those listed (as JSON, so one statement serves any number). */
-const WHO = "p.centreId = ? AND (? IS NULL OR p.id IN (SELECT value FROM json_each(?)))";
 const STANDING_ONLY = "enteredInErrorAt IS NULL";
 const FACT_SQL = {
   people: `SELECT p.id, p.firstName, p.lastName, p.status, p.startedOn, p.leftOn, p.usesCentreForOwnFamily, p.serveEveryWeeks, p.preferredDays
@@ -124,8 +109,7 @@ const FACT_SQL = {
 };
 
 async function readFacts(db: Db, centreId: string, personIds?: string[]) {
-  const ids = personIds ? JSON.stringify(personIds) : null;
-  const read = (sql: string) => readRows<Raw>(db, sql, centreId, ids, ids);
+  const read = (sql: string) => readRows<Raw>(db, sql, ...peopleParams(centreId, personIds));
   const [people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
     read(FACT_SQL.people), read(FACT_SQL.roles), read(FACT_SQL.dbsChecks), read(FACT_SQL.statusChecks), read(FACT_SQL.references), read(FACT_SQL.training), read(FACT_SQL.statusChanges),
   ]);
@@ -147,6 +131,11 @@ async function readFacts(db: Db, centreId: string, personIds?: string[]) {
   };
 }
 
+/**
+ * Every person at the centre (or those listed) with the facts the rules read. One flat query per
+ * table with only the columns needed, grouped here: several times faster than nested includes at
+ * 5,000 people, and prepared once (see scripts/bench-compliance.ts).
+ */
 export async function loadCentreFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
   const [settings, courses, { people, roles, dbsChecks, statusChecks, references, training, statusChanges }] = await Promise.all([
     getSettings(centreId, db),

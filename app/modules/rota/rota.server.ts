@@ -4,10 +4,11 @@
  * change is audited.
  */
 import { rowsByPerson } from "~/utils/rows-by-person";
+import { WHO, asDate, asNumber, peopleParams, readRows } from "~/utils/sql-read.server";
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
-import { loadCentreFacts, peopleWhere, type Db } from "~/modules/compliance/compliance.server";
+import { loadCentreFacts, type Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
 import { formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
@@ -73,24 +74,31 @@ type PeopleOptions = { exceptRotaId?: string; exceptPublishedFrom?: IsoDate; per
 /** Placements that hold a place: standing, or taken from the open list and waiting for a yes. */
 export const HOLDS_A_PLACE = ["assigned", "pending"];
 
+// Read whenever a rota, a shift, the dashboard or someone's shifts are shown: prepared SQL (sql-read.server.ts).
+const UNAVAILABLE_SQL = `SELECT u.personId, u.startsOn, u.endsOn FROM Unavailability u JOIN Person p ON p.id = u.personId WHERE ${WHO} ORDER BY u.id`;
+const OTHER_SHIFTS_SQL = `SELECT a.personId, s.date, s.startsAt, s.endsAt
+  FROM ShiftAssignment a JOIN Shift s ON s.id = a.shiftId JOIN Rota r ON r.id = s.rotaId JOIN Person p ON p.id = a.personId
+  WHERE ${WHO} AND a.status IN (${HOLDS_A_PLACE.map((status) => `'${status}'`).join(", ")})
+    AND (? IS NULL OR s.rotaId <> ?)
+    AND NOT (? IS NOT NULL AND s.date >= ? AND r.status = 'published')
+  ORDER BY a.id`;
+
+type Raw = Record<string, unknown>;
+
 /** People as the rota's rules see them: clearance on each date, status history, other shifts. */
 export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
-  const ofPeople = peopleWhere(centreId, personIds);
-  const [{ settings, people }, centre, unavailability, assignments] = await Promise.all([
+  const who = peopleParams(centreId, personIds);
+  const [{ settings, people }, [centre], unavailability, assignments] = await Promise.all([
     loadCentreFacts(centreId, { db, personIds }),
-    db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { serveEveryWeeks: true } }),
-    db.unavailability.findMany({ where: { person: ofPeople } }),
-    db.shiftAssignment.findMany({
-      where: {
-        person: ofPeople, status: { in: HOLDS_A_PLACE },
-        ...(exceptRotaId ? { shift: { rotaId: { not: exceptRotaId } } } : {}),
-        ...(exceptPublishedFrom ? { NOT: { shift: { date: { gte: exceptPublishedFrom }, rota: { status: "published" } } } } : {}),
-      },
-      select: { personId: true, shift: { select: { date: true, startsAt: true, endsAt: true } } },
-    }),
+    readRows<Raw>(db, "SELECT serveEveryWeeks FROM Centre WHERE id = ?", centreId),
+    readRows<Raw>(db, UNAVAILABLE_SQL, ...who),
+    readRows<Raw>(db, OTHER_SHIFTS_SQL, ...who, exceptRotaId ?? null, exceptRotaId ?? null, exceptPublishedFrom ?? null, exceptPublishedFrom ?? null),
   ]);
-  const unavailableOf = rowsByPerson(unavailability);
-  const shiftsOf = rowsByPerson(assignments);
+  const centreGap = asNumber(centre.serveEveryWeeks)!;
+  const unavailableOf = rowsByPerson(unavailability.map((u) => ({ personId: u.personId as string, startsOn: u.startsOn as IsoDate, endsOn: u.endsOn as IsoDate })));
+  const shiftsOf = rowsByPerson(assignments.map((a) => ({
+    personId: a.personId as string, date: a.date as IsoDate, startsAt: asDate(a.startsAt)!.getTime(), endsAt: asDate(a.endsAt)!.getTime(),
+  })));
   return people.map((person) => ({
     id: person.id,
     name: person.name,
@@ -99,11 +107,11 @@ export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[],
     leftOn: person.leftOn,
     statusChanges: person.statusChanges,
     conflict: person.usesCentreForOwnFamily,
-    serveEveryWeeks: person.serveEveryWeeks ?? centre.serveEveryWeeks,
+    serveEveryWeeks: person.serveEveryWeeks ?? centreGap,
     preferredDays: weekdayCodes(person.preferredDays),
     roles: person.facts.roles,
-    unavailable: unavailableOf(person.id),
-    otherShifts: shiftsOf(person.id).map((a) => ({ date: a.shift.date, startsAt: a.shift.startsAt.getTime(), endsAt: a.shift.endsAt.getTime() })),
+    unavailable: unavailableOf(person.id).map(({ startsOn, endsOn }) => ({ startsOn, endsOn })),
+    otherShifts: shiftsOf(person.id).map(({ date, startsAt, endsAt }) => ({ date, startsAt, endsAt })),
     clearance: clearanceOn(person.facts, settings, dates),
   }));
 }
