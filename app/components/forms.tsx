@@ -56,7 +56,8 @@ export function ValidatedForm({
       <Form
         method={method}
         {...formProps}
-        {...getFormProps(form)}
+        // The summary says what is wrong with the form as a whole: no aria-describedby to an element we do not draw.
+        {...getFormProps(form, { ariaAttributes: false })}
         onSubmit={(event) => {
           form.onSubmit(event);
           if (event.defaultPrevented) setAttempts((n) => n + 1);

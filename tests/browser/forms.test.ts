@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { prisma } from "~/db.server";
 import { useDemoInBrowser } from "../helpers/demo-browser";
+import { clock } from "~/utils/clock.server";
+import { addDaysIso, formatUkDate } from "~/utils/dates";
 
 const demo = useDemoInBrowser();
 
@@ -82,6 +84,31 @@ describe("forms with JavaScript", () => {
     await page.getByRole("button", { name: "Save course" }).click();
     await expect.poll(() => page.locator("#course-name-error").textContent()).toContain("Enter");
     expect(seen.posts).toEqual(["/settings/courses/new.data"]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("send which button was pressed: a session's dates are previewed, then a bad time is caught before sending", async () => {
+    const page = await demo.browser.newPage();
+    await demo.signIn(page, "coordinator");
+    const seen = watch(page);
+    await page.goto(`${demo.url}/rota/sessions/new`);
+    await page.getByLabel("Name").fill("Tuesday evening");
+    await page.getByLabel("Saturday").uncheck();
+    await page.getByLabel("Tuesday").check();
+    await page.getByLabel("First session").fill(formatUkDate(addDaysIso(clock.today(), 7)));
+    await page.getByLabel("Start time").fill("17:00");
+    await page.getByLabel("Finish time").fill("19:00");
+    await page.getByRole("button", { name: "Preview dates" }).click();
+    await page.getByRole("heading", { name: /^Every week on Tuesday, 17:00 to 19:00/ }).waitFor();
+    expect(seen.posts).toHaveLength(1);
+    expect(await page.getByLabel("Name").inputValue()).toBe("Tuesday evening");
+
+    await page.getByLabel("Finish time").fill("7pm");
+    await page.getByRole("button", { name: "Save session" }).click();
+    await page.getByRole("alert").filter({ hasText: "There is a problem" }).waitFor();
+    expect(await page.locator("#session-endTime-error").textContent()).toContain("24-hour clock");
+    expect(seen.posts).toHaveLength(1);
     expect(seen.errors).toEqual([]);
     await page.close();
   });
