@@ -127,7 +127,7 @@ export function dayNumber(iso: IsoDate): number {
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -142,7 +142,8 @@ export const STATUS_SEVERITY: Record<RequirementStatus, number> = { not_accepted
 type Base = Pick<RequirementResult, "key" | "label" | "kind">;
 
 function result(base: Base, status: RequirementStatus, code: RequirementCode, detail: RequirementDetail = {}, dates: Partial<Pick<RequirementResult, "validUntil" | "lapsedOn">> = {}): RequirementResult {
-  return { ...base, status, code, validUntil: dates.validUntil ?? null, lapsedOn: dates.lapsedOn ?? null, detail };
+  // Spelled out, not spread: every result then has one shape, and this runs for every requirement on every date a sweep visits.
+  return { key: base.key, label: base.label, kind: base.kind, status, code, validUntil: dates.validUntil ?? null, lapsedOn: dates.lapsedOn ?? null, detail };
 }
 
 /** In date until `validUntil`, due soon inside the centre's warning window, expired after. */
