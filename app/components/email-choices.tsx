@@ -1,5 +1,5 @@
 /** Which emails someone gets: the same form on "Your sign-in" and behind every email's "change" link. */
-import type { FormFailure } from "~/utils/form";
+import type { FieldErrors } from "~/utils/form";
 import { Checkbox, SelectField, ValidatedForm } from "./forms";
 
 export type ChoicesView = {
@@ -14,7 +14,7 @@ export type ChoicesView = {
   digestLocked: string | null;
 };
 
-export function EmailChoices({ choices, action, failure }: { choices: ChoicesView; action?: string; failure?: FormFailure | null }) {
+export function EmailChoices({ choices, action, failure }: { choices: ChoicesView; action?: string; failure?: { errors: FieldErrors } | null }) {
   return (
     <ValidatedForm id="email-choices" action={action} failure={failure}>
       <input type="hidden" name="intent" value="email-choices" />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { EmailChoices } from "~/components/email-choices";
-import { ErrorSummary } from "~/components/forms";
+import { useMemo } from "react";
 import { choicesByToken, choicesView, saveChoices } from "~/modules/email/preferences.server";
 
 export const meta: MetaFunction = () => [{ title: "Your email choices" }];
@@ -27,13 +27,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EmailChoicesPage() {
   const { name, choices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const failure = useMemo(() => (result && !result.ok ? { errors: { form: result.problems.join(" ") } } : null), [result]);
   return (
     <div className="narrow">
       <h1>Your email choices</h1>
       <p>For {name}.</p>
       {result?.ok ? <div className="notice notice--success" role="status">Saved.</div> : null}
-      <ErrorSummary errors={result && !result.ok ? { form: result.problems.join(" ") } : undefined} />
-      <EmailChoices choices={choices} />
+      <EmailChoices choices={choices} failure={failure} />
     </div>
   );
 }
