@@ -163,7 +163,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** A correction is checked as the record was when added. */
+/** A correction is checked by the same schema as adding the record. */
 const CORRECTION_SCHEMAS = { dbs: dbsCheckSchema, reference: referenceSchema, training: trainingSchema };
 
 const options = (record: Record<string, string>, blank: string) => [["", blank] as const, ...Object.entries(record)];
