@@ -7,7 +7,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { z } from "zod";
-import type { FieldErrors, FormValues } from "~/utils/form";
+import { firstMessages, type FieldErrors, type FormValues } from "~/utils/form";
 
 /**
  * A form that validates with its schema in the browser before sending, and again on the server
@@ -75,12 +75,6 @@ function submissionResult(failure: { errors: FieldErrors; values?: FormValues })
   const error: Record<string, string[]> = {};
   for (const [name, message] of Object.entries(failure.errors)) error[name === "form" ? "" : name] = [message];
   return { status: "error", initialValue: failure.values ?? {}, error };
-}
-
-function firstMessages(all: Record<string, string[]>): FieldErrors {
-  const first: FieldErrors = {};
-  for (const [name, messages] of Object.entries(all)) if (messages.length) first[name || "form"] = messages[0];
-  return first;
 }
 
 type FormScope = { formId: string; errors: FieldErrors } | null;

@@ -108,7 +108,6 @@ export function addDaysIso(iso: IsoDate, days: number): IsoDate {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
 const dayNumbers = new Map<IsoDate, number>();
 
 /**
@@ -126,6 +125,7 @@ export function dayNumber(iso: IsoDate): number {
   return day;
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }

@@ -35,7 +35,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
 }
 
 /** Conform keeps every message per field; people see the first. A form-wide error ("") is keyed "form". */
-function firstMessages(errors: Record<string, string[] | null> | null | undefined): FieldErrors {
+export function firstMessages(errors: Record<string, string[] | null> | null | undefined): FieldErrors {
   const first: FieldErrors = {};
   for (const [name, messages] of Object.entries(errors ?? {})) {
     if (messages?.length) first[name || "form"] = messages[0];

@@ -7,6 +7,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { insertRows } from "~/utils/insert-rows.server";
+import { asNumber, readRows } from "~/utils/sql-read.server";
 import { pageInfo, PAGE_SIZE } from "~/utils/pages";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 import { loadCentreFacts } from "./compliance.server";
@@ -18,8 +19,8 @@ const BATCH = 100;
 
 /** Work out again the standing of everyone at the centre marked stale. Returns how many. */
 export async function refreshStanding(centreId: string): Promise<number> {
-  // Most requests find nothing stale: a plain read says so without queueing for the write lock.
-  if (!(await prisma.person.findFirst({ where: { centreId, standingStale: true }, select: { id: true } }))) return 0;
+  // Most requests find nothing stale: a prepared read says so without queueing for the write lock.
+  if (!(await readRows(prisma, "SELECT 1 FROM Person WHERE centreId = ? AND standingStale = 1 LIMIT 1", centreId)).length) return 0;
   let done = 0;
   for (;;) {
     const refreshed = await prisma.$transaction(async (tx) => {
@@ -74,7 +75,8 @@ export async function standingPage(centreId: string, date: IsoDate, filters: Mat
 /** Counted, cleared and fully compliant on each of the dates (the dashboard's chart), in one query. */
 export async function standingCountsOn(centreId: string, dates: readonly IsoDate[]) {
   if (!dates.length) return [];
-  const rows = await prisma.$queryRawUnsafe<{ date: string; people: bigint | number; cleared: bigint | number | null; fullyCompliant: bigint | number | null }[]>(
+  const rows = await readRows<{ date: string; people: unknown; cleared: unknown; fullyCompliant: unknown }>(
+    prisma,
     `WITH d("date") AS (VALUES ${dates.map(() => "(?)").join(",")})
      SELECT d."date" AS "date", COUNT(s."id") AS "people", SUM(s."cleared") AS "cleared", SUM(s."fullyCompliant") AS "fullyCompliant"
      FROM d LEFT JOIN "PersonStanding" s
@@ -82,7 +84,7 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
      GROUP BY d."date"`,
     ...dates, centreId,
   );
-  const byDate = new Map(rows.map((r) => [r.date, { people: Number(r.people), cleared: Number(r.cleared ?? 0), fullyCompliant: Number(r.fullyCompliant ?? 0) }]));
+  const byDate = new Map(rows.map((r) => [r.date, { people: asNumber(r.people)!, cleared: asNumber(r.cleared) ?? 0, fullyCompliant: asNumber(r.fullyCompliant) ?? 0 }]));
   return dates.map((date) => ({ date, ...(byDate.get(date) ?? { people: 0, cleared: 0, fullyCompliant: 0 }) }));
 }
 
