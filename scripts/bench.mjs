@@ -3,6 +3,7 @@
  * scripts/bench-compliance.ts and the app code it uses with esbuild (production React, the same
  * bundling of rrule as the server build), then runs the result with plain Node.
  *   npm run bench:compliance | bench:rota | bench:reminders | bench:import   (bench:http measures the server)
+ * NODE_FLAGS="--cpu-prof" npm run bench:rota passes flags to that Node, e.g. for a CPU profile.
  */
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -26,4 +27,4 @@ await build({
   // Some CommonJS packages bundled into ESM still call require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-run(process.execPath, [outfile], { env: { ...process.env, NODE_ENV: "production" } });
+run(process.execPath, [...(process.env.NODE_FLAGS ? process.env.NODE_FLAGS.split(" ") : []), outfile], { env: { ...process.env, NODE_ENV: "production" } });

@@ -5,8 +5,7 @@ import { ComplianceTag, addRecordAnchor } from "~/components/compliance";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { dashboardCompliance } from "~/modules/compliance/dashboard.server";
-import { DUE_WINDOWS, attentionList, groupByPerson, type Attention, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
-import { firstOf } from "~/utils/pages";
+import { DUE_WINDOWS, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { combineNumbered } from "~/modules/compliance/words";
 import { dashboardRota } from "~/modules/rota/rota.server";
 import { selfServiceOverview } from "~/modules/rota/self-service.server";
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
-  const [{ rows, trend, summary }, rota, requests] = await Promise.all([
+  const [compliance, rota, requests] = await Promise.all([
     dashboardCompliance(user.centreId, today),
     canManageRota ? dashboardRota(user.centreId, today, { gapsTo: addDaysIso(today, 42), staffingFrom, staffingTo }) : Promise.resolve(null),
     canManageRota ? selfServiceOverview(user.centreId) : Promise.resolve(null),
@@ -33,25 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staffing = rota?.staffing ?? null;
   const weekAhead = addDaysIso(today, 7);
   return {
-    trend,
+    ...compliance,
     staffing,
     requests,
     short: gaps ? gaps.short.filter((s) => s.date <= weekAhead) : [],
     voided: gaps?.voided ?? [],
     today,
     canEdit: can(user.accessRole, "compliance:write"),
-    summary,
-    ...firstOfEach(attentionList(rows, today)),
-  };
-}
-
-/** The page shows how many of each there are and the first few; the matrix lists the rest. */
-function firstOfEach(attention: Attention) {
-  return {
-    notCleared: firstOf(attention.notCleared),
-    expired: firstOf(groupByPerson(attention.expired)),
-    missing: firstOf(groupByPerson(attention.missing)),
-    due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
   };
 }
 
@@ -100,7 +87,7 @@ function PeopleTable({ people, canEdit, caption, empty }: { people: PersonAttent
   );
 }
 
-function AttentionTable({ items, canEdit, caption, empty }: { items: AttentionItem[]; canEdit: boolean; caption: string; empty: string }) {
+function AttentionTable({ items, canEdit, caption, empty }: { items: (AttentionItem & { reason: string })[]; canEdit: boolean; caption: string; empty: string }) {
   if (!items.length) return <p>{empty}</p>;
   return (
     <div className="table-wrap">

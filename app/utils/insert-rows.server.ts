@@ -4,6 +4,9 @@ import { clock } from "./clock.server";
 
 export type SqlValue = string | number | boolean | null;
 
+/** SQLite's limit on a statement's parameters (32,766 since 3.32; better-sqlite3 bundles a newer one). */
+const MAX_PARAMETERS = 32_000;
+
 /**
  * Many rows into one table, a few hundred to a statement. Prisma's createMany costs about 0.2 ms a
  * row here (its query engine builds each row); one parameterised INSERT per chunk does 85,000 rows
@@ -15,7 +18,7 @@ export async function insertRows(tx: Prisma.TransactionClient, table: string, ro
   if (!rows.length) return;
   const now = clock.now().toISOString().replace("Z", "+00:00");
   const columns = [...Object.keys(rows[0]), ...timestamps];
-  const perChunk = Math.floor(900 / columns.length);
+  const perChunk = Math.floor(MAX_PARAMETERS / columns.length);
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
     const values = chunk.flatMap((row) => columns.map((c) => (c === "createdAt" || c === "updatedAt" ? now : typeof row[c] === "boolean" ? (row[c] ? 1 : 0) : row[c] ?? null)));

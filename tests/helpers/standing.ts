@@ -2,8 +2,8 @@
 import { prisma } from "~/db.server";
 import { loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { standingOn } from "~/modules/compliance/standing";
-import { peopleToWatch, refreshStanding } from "~/modules/compliance/standing.server";
-import { DUE_WINDOWS, attentionList } from "~/modules/compliance/overview";
+import { refreshStanding, statesToWatch } from "~/modules/compliance/standing.server";
+import { DUE_WINDOWS, attentionList, stateOf } from "~/modules/compliance/overview";
 import { evaluatePerson } from "~/modules/compliance/rules";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 
@@ -17,15 +17,18 @@ export function fiftyDates(today: IsoDate): IsoDate[] {
 /** Every disagreement, as "person on date: stored … evaluated …"; empty when they agree. */
 export async function storedAgainstEvaluated(centreId: string, dates: IsoDate[]) {
   await refreshStanding(centreId);
-  const [{ settings, courses, people }, stored] = await Promise.all([
+  const [{ settings, courses, people }, stored, storedRequirements] = await Promise.all([
     loadCentreFacts(centreId),
     prisma.personStanding.findMany({ where: { centreId } }),
+    prisma.requirementStanding.findMany({ where: { centreId }, orderBy: { id: "asc" } }),
   ]);
   const problems: string[] = [];
+  const inForceOn = <T extends { fromDate: string; untilDate: string | null }>(rows: T[], date: IsoDate) => rows.filter((s) => s.fromDate <= date && (s.untilDate === null || date < s.untilDate));
   for (const person of people) {
     const segments = stored.filter((s) => s.personId === person.id);
+    const requirementSegments = storedRequirements.filter((s) => s.personId === person.id);
     for (const date of dates) {
-      const inForce = segments.filter((s) => s.fromDate <= date && (s.untilDate === null || date < s.untilDate));
+      const inForce = inForceOn(segments, date);
       const expected = standingOn({ ...person.facts, status: person.status, statusChanges: person.statusChanges }, courses, settings, date);
       if (inForce.length !== 1) {
         problems.push(`${person.name} on ${date}: ${inForce.length} stored segments`);
@@ -34,25 +37,32 @@ export async function storedAgainstEvaluated(centreId: string, dates: IsoDate[])
       const s = inForce[0];
       const got = { counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention, status: s.status, roles: s.roles };
       if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`${person.name} on ${date}: stored ${JSON.stringify(got)}, evaluated ${JSON.stringify(expected)}`);
+      // Each requirement: exactly one stored state in force, the one the rules give.
+      const gotRequirements = inForceOn(requirementSegments, date).map((r) => ({ key: r.requirementKey, status: r.status, validUntil: r.validUntil, lapsedOn: r.lapsedOn }));
+      const expectedRequirements = evaluatePerson(person.facts, courses, settings, date).requirements.map((r) => ({ key: r.key, status: r.status, validUntil: r.validUntil, lapsedOn: r.lapsedOn }));
+      const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+      if (JSON.stringify(gotRequirements.sort(byKey)) !== JSON.stringify(expectedRequirements.sort(byKey))) {
+        problems.push(`${person.name}'s requirements on ${date}: stored ${JSON.stringify(gotRequirements)}, evaluated ${JSON.stringify(expectedRequirements)}`);
+      }
     }
   }
   return { problems, checked: people.length * dates.length };
 }
 
 /**
- * The dashboard's lists from only the people stored standing says to watch, against the lists
- * from everyone, on each date: any difference, as "date: …"; empty when they agree.
+ * The dashboard's lists from stored standing (no rules run) against the lists from evaluating
+ * everyone, on each date: any difference, as "date: …"; empty when they agree.
  */
-export async function watchedAgainstEveryone(centreId: string, dates: IsoDate[]) {
+export async function storedListsAgainstEvaluated(centreId: string, dates: IsoDate[]) {
   await refreshStanding(centreId);
   const { settings, courses, people } = await loadCentreFacts(centreId);
   const problems: string[] = [];
   for (const date of dates) {
-    const everyone = people.map((p) => ({ id: p.id, name: p.name, status: p.status, dbs: null, compliance: evaluatePerson(p.facts, courses, settings, date) }));
-    const watched = new Set(await peopleToWatch(centreId, date, Math.max(...DUE_WINDOWS)));
+    const everyone = people.map((p) => stateOf({ id: p.id, name: p.name, status: p.status, compliance: evaluatePerson(p.facts, courses, settings, date) }));
+    const stored = await statesToWatch(centreId, date, Math.max(...DUE_WINDOWS));
     const fromAll = JSON.stringify(attentionList(everyone, date));
-    const fromWatched = JSON.stringify(attentionList(everyone.filter((r) => watched.has(r.id)), date));
-    if (fromAll !== fromWatched) problems.push(`${date}: lists differ (${watched.size} watched)`);
+    const fromStored = JSON.stringify(attentionList(stored, date));
+    if (fromAll !== fromStored) problems.push(`${date}: lists differ (${stored.length} people read from stored standing)`);
   }
   return problems;
 }

@@ -8,16 +8,27 @@ import { notClearedWords, requirementWords } from "./words";
 
 export type PersonRow = { id: string; name: string; status: string; compliance: PersonCompliance };
 
+/** What the attention lists read of a requirement: its status, dates and label, no words. */
+export type RequirementState = Pick<RequirementResult, "key" | "label" | "status" | "validUntil" | "lapsedOn">;
+
+/** What the attention lists read of a person on a date: from the rules, or from stored standing. */
+export type PersonState = { id: string; name: string; counted: boolean; cleared: boolean; requirements: readonly RequirementState[] };
+
+export const stateOf = (row: PersonRow): PersonState => ({
+  id: row.id, name: row.name, counted: row.compliance.counted, cleared: row.compliance.cleared, requirements: row.compliance.requirements,
+});
+
 export type AttentionItem = {
   personId: string;
   personName: string;
   requirementKey: string;
   requirement: string;
   status: RequirementStatus;
-  reason: string;
   /** Days until it lapses (due) or since it lapsed (expired, negative). */
   days: number | null;
 };
+
+export type NotClearedItem = { personId: string; personName: string };
 
 export const DUE_WINDOWS = [30, 60, 90] as const;
 
@@ -26,19 +37,20 @@ export type Attention = {
   missing: AttentionItem[];
   /** Keyed by window end: due within 30 days, 31–60 days, 61–90 days. */
   due: Record<(typeof DUE_WINDOWS)[number], AttentionItem[]>;
-  notCleared: { personId: string; personName: string; reason: string }[];
+  notCleared: NotClearedItem[];
 };
 
-/** What needs a co-ordinator now. Due windows are fixed at 30/60/90 days whatever the warning setting. */
-export function attentionList(rows: PersonRow[], today: IsoDate): Attention {
+/**
+ * What needs a co-ordinator now, in codes and dates: words are added only to what is shown
+ * (explainItem, explainNotCleared). Due windows are fixed at 30/60/90 days whatever the warning setting.
+ */
+export function attentionList(people: readonly PersonState[], today: IsoDate): Attention {
   const attention: Attention = { expired: [], missing: [], due: { 30: [], 60: [], 90: [] }, notCleared: [] };
-  for (const row of rows) {
-    if (!row.compliance.counted) continue;
-    if (!row.compliance.cleared) attention.notCleared.push({ personId: row.id, personName: row.name, reason: notClearedWords(row.compliance) });
-    for (const req of row.compliance.requirements) {
-      const item: AttentionItem = {
-        personId: row.id, personName: row.name, requirementKey: req.key, requirement: req.label, status: req.status, reason: requirementWords(req), days: null,
-      };
+  for (const person of people) {
+    if (!person.counted) continue;
+    if (!person.cleared) attention.notCleared.push({ personId: person.id, personName: person.name });
+    for (const req of person.requirements) {
+      const item: AttentionItem = { personId: person.id, personName: person.name, requirementKey: req.key, requirement: req.label, status: req.status, days: null };
       if (req.status === "expired") attention.expired.push({ ...item, days: req.lapsedOn ? -daysBetween(req.lapsedOn, today) : null });
       else if (req.status === "missing" || req.status === "not_accepted") attention.missing.push(item);
       else if (isInDate(req.status) && req.validUntil) {
@@ -53,6 +65,17 @@ export function attentionList(rows: PersonRow[], today: IsoDate): Attention {
   attention.missing.sort(byName);
   for (const w of DUE_WINDOWS) attention.due[w].sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
   return attention;
+}
+
+/** An item with the sentence a co-ordinator reads, from the person's evaluated compliance. */
+export function explainItem(item: AttentionItem, compliance: PersonCompliance | undefined): AttentionItem & { reason: string } {
+  // Records can change between the lists' read and this person's evaluation: then no words, never wrong ones.
+  const result = compliance?.requirements.find((r) => r.key === item.requirementKey);
+  return { ...item, reason: result && result.status === item.status ? requirementWords(result) : "" };
+}
+
+export function explainNotCleared(item: NotClearedItem, compliance: PersonCompliance | undefined): NotClearedItem & { reason: string } {
+  return { ...item, reason: compliance && !compliance.cleared ? notClearedWords(compliance) : "" };
 }
 
 export type Cell = { status: RequirementStatus; words: string; detail: string };

@@ -116,6 +116,8 @@ const ACCEPTED_DECISIONS = ["clear", "accepted_after_risk_assessment"];
 /** Only a child (or child and adult) workforce check is for work with children. */
 export const CHILD_WORKFORCES = ["child", "child_and_adult"];
 const IN_DATE: RequirementStatus[] = ["met", "due"];
+const DBS_LABEL = "Enhanced DBS check";
+const REFERENCES_LABEL = "References";
 
 export function isInDate(status: RequirementStatus) {
   return IN_DATE.includes(status);
@@ -176,7 +178,7 @@ function statusChecksOn(checks: DbsCheckFacts[], date: IsoDate) {
  * suitable certificate means a new check is needed.
  */
 export function evaluateDbs(checks: DbsCheckFacts[], settings: CentreSettings, date: IsoDate): RequirementResult {
-  const base: Base = { key: "dbs", label: "Enhanced DBS check", kind: "dbs" };
+  const base: Base = { key: "dbs", label: DBS_LABEL, kind: "dbs" };
   const issued = checks.filter((c) => c.issuedOn <= date).sort(byIssue);
   const latest = issued.at(-1);
   if (!latest) {
@@ -209,7 +211,7 @@ export function evaluateDbs(checks: DbsCheckFacts[], settings: CentreSettings, d
 }
 
 export function evaluateReferences(references: ReferenceFacts[], required: number, date: IsoDate): RequirementResult {
-  const base: Base = { key: "references", label: "References", kind: "references" };
+  const base: Base = { key: "references", label: REFERENCES_LABEL, kind: "references" };
   if (required <= 0) return result(base, "met", "references_not_required");
   const received = references
     .filter((r) => r.outcome === "satisfactory" && r.receivedOn && r.receivedOn <= date)
@@ -264,6 +266,11 @@ export function clearanceOnDate(person: Pick<PersonFacts, "dbsChecks" | "referen
   const references = evaluateReferences(person.references, settings.referencesRequired, date);
   const blockers = clearanceBlockers(dbs, references);
   return { dbs, references, blockers, cleared: blockers.length === 0 };
+}
+
+/** Every requirement's key and label, in the order evaluatePerson gives its results. */
+export function requirementsInOrder(courses: readonly Pick<CourseFacts, "id" | "name">[]): { key: string; label: string }[] {
+  return [{ key: "dbs", label: DBS_LABEL }, { key: "references", label: REFERENCES_LABEL }, ...courses.map((c) => ({ key: `course:${c.id}`, label: c.name }))];
 }
 
 export function evaluatePerson(person: PersonFacts, courses: CourseFacts[], settings: CentreSettings, date: IsoDate): PersonCompliance {

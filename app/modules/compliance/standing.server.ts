@@ -1,17 +1,20 @@
 /**
- * Stored standing (PersonStanding): worked out again for anyone whose records changed, then read
- * as comparisons. Database triggers mark a person stale on any change the rules read (a record,
+ * Stored standing (PersonStanding, RequirementStanding): worked out again for anyone whose
+ * records changed, then read as comparisons. Database triggers mark a person stale on any change the rules read (a record,
  * a role, a status, a date, the centre's policy or courses), however it was made; every read first
  * brings the stale up to date, so a stored answer is never older than the records.
  */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
-import { insertRows } from "~/utils/insert-rows.server";
-import { asNumber, readRows } from "~/utils/sql-read.server";
+import { insertRows, type SqlValue } from "~/utils/insert-rows.server";
+import { asBoolean, asNumber, readRows } from "~/utils/sql-read.server";
+import { rowsByPerson } from "~/utils/rows-by-person";
 import { pageInfo, PAGE_SIZE } from "~/utils/pages";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
-import { loadCentreFacts } from "./compliance.server";
-import type { MatrixFilters } from "./overview";
+import { fullName } from "~/modules/people/people.server";
+import { getCourses, loadCentreFacts } from "./compliance.server";
+import type { MatrixFilters, PersonState } from "./overview";
+import { requirementsInOrder, type RequirementStatus } from "./rules";
 import { standingTimeline } from "./standing";
 
 /** People worked out per transaction: small enough that other writes never wait long behind one. */
@@ -29,12 +32,24 @@ export async function refreshStanding(centreId: string): Promise<number> {
       if (!stale.length) return 0;
       const ids = stale.map((p) => p.id);
       const { settings, courses, people } = await loadCentreFacts(centreId, { db: tx, personIds: ids });
-      const rows = people.flatMap((person) => standingTimeline({ ...person.facts, status: person.status, statusChanges: person.statusChanges }, courses, settings).map((s) => ({
-        personId: person.id, centreId, fromDate: s.from, untilDate: s.until,
-        counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention, status: s.status, roles: s.roles,
-      })));
+      const standingRows: Record<string, SqlValue>[] = [];
+      const requirementRows: Record<string, SqlValue>[] = [];
+      for (const person of people) {
+        const timeline = standingTimeline({ ...person.facts, status: person.status, statusChanges: person.statusChanges }, courses, settings);
+        for (const s of timeline.standing) {
+          standingRows.push({
+            personId: person.id, centreId, fromDate: s.from, untilDate: s.until,
+            counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention, status: s.status, roles: s.roles,
+          });
+        }
+        for (const r of timeline.requirements) {
+          requirementRows.push({ personId: person.id, centreId, requirementKey: r.key, fromDate: r.from, untilDate: r.until, status: r.status, validUntil: r.validUntil, lapsedOn: r.lapsedOn });
+        }
+      }
       await tx.personStanding.deleteMany({ where: { personId: { in: ids } } });
-      await insertRows(tx, "PersonStanding", rows, []);
+      await tx.requirementStanding.deleteMany({ where: { personId: { in: ids } } });
+      await insertRows(tx, "PersonStanding", standingRows, []);
+      await insertRows(tx, "RequirementStanding", requirementRows, []);
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { standingStale: false } });
       return ids.length;
     }, { timeout: 120_000 });
@@ -89,21 +104,48 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
 }
 
 /**
- * Everyone counted on `today` who needs attention now, or whose standing changes within `days`
+ * The people counted on `today` who need attention now, or whose standing changes within `days`
  * (something falls due or lapses): the only people the dashboard's lists (not cleared, expired,
  * missing, due within 30/60/90 days) can name. Anything in date until within 90 days falls due
  * (the warning window is at least 7 days) or lapses within 90 days, so its segment ends by then.
  */
-export async function peopleToWatch(centreId: string, today: IsoDate, days: number) {
-  const rows = await prisma.personStanding.findMany({
-    where: {
-      centreId, counted: true, fromDate: { lte: today },
-      AND: [
-        { OR: [{ untilDate: null }, { untilDate: { gt: today } }] },
-        { OR: [{ attention: true }, { untilDate: { lte: addDaysIso(today, days + 1) } }] },
-      ],
-    },
-    select: { personId: true },
+const WATCHED = `s.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?) AND (s.attention = 1 OR s.untilDate <= ?)`;
+
+const STATE_SQL = {
+  people: `SELECT p.id, p.firstName, p.lastName, s.cleared FROM PersonStanding s JOIN Person p ON p.id = s.personId
+    WHERE ${WATCHED} ORDER BY p.lastName, p.firstName, p.id`,
+  // Only what the lists can show: out of date, missing, or in date until within `days`.
+  requirements: `SELECT r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn
+    FROM RequirementStanding r JOIN PersonStanding s ON s.personId = r.personId AND ${WATCHED}
+    WHERE r.centreId = ? AND r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
+      AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))`,
+};
+
+/**
+ * What the dashboard's lists read of each person they can name, from stored standing: no rules
+ * run, and no words are built. Each person's requirements come in the rules' own order.
+ */
+export async function statesToWatch(centreId: string, today: IsoDate, days: number): Promise<PersonState[]> {
+  const watched = [centreId, today, today, addDaysIso(today, days + 1)];
+  const [people, requirements, courses] = await Promise.all([
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...watched),
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.requirements, ...watched, centreId, today, today, addDaysIso(today, days)),
+    getCourses(centreId),
+  ]);
+  const order = requirementsInOrder(courses);
+  const position = new Map(order.map((r, i) => [r.key, i]));
+  const requirementsOf = rowsByPerson(requirements.map((r) => ({
+    personId: String(r.personId), key: String(r.requirementKey), status: String(r.status) as RequirementStatus,
+    validUntil: r.validUntil === null ? null : String(r.validUntil), lapsedOn: r.lapsedOn === null ? null : String(r.lapsedOn),
+  })));
+  return people.map((p) => {
+    const id = String(p.id);
+    return {
+      id, name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }), counted: true, cleared: asBoolean(p.cleared),
+      requirements: requirementsOf(id)
+        .filter((r) => position.has(r.key))
+        .sort((a, b) => position.get(a.key)! - position.get(b.key)!)
+        .map((r) => ({ ...r, label: order[position.get(r.key)!].label })),
+    };
   });
-  return rows.map((r) => r.personId);
 }

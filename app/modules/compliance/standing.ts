@@ -1,9 +1,11 @@
 /**
  * A person's standing over all time, worked out once from their records: the dates between which
- * they were counted, cleared, fully compliant, needing attention, with which status and roles.
- * Pure. Stored (PersonStanding), it turns "who was cleared on 3 March" into a comparison instead
- * of evaluating everyone on every request; the same rules (evaluatePerson, statusOn) decide it, so
- * stored and evaluated answers are the same on every date (a test holds them to it).
+ * they were counted, cleared, fully compliant, needing attention, with which status and roles, and
+ * each requirement's status with its valid-until and lapsed-on dates. Pure. Stored (PersonStanding,
+ * RequirementStanding), it turns "who was cleared on 3 March" or "whose safeguarding lapses within
+ * 30 days" into a comparison instead of evaluating everyone on every request; the same rules
+ * (evaluatePerson, statusOn) decide it, so stored and evaluated answers are the same on every date
+ * (tests hold them to it).
  *
  * Between two consecutive "event" dates (a record, role or status taking effect) the facts the
  * rules can see do not change, so a requirement's status can only change where it falls due or
@@ -12,11 +14,18 @@
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 import { statusOn, type StatusFacts } from "~/modules/people/status";
 import type { CentreSettings } from "./requirements";
-import { evaluatePerson, type CourseFacts, type PersonCompliance, type PersonFacts } from "./rules";
+import { evaluatePerson, type CourseFacts, type PersonCompliance, type PersonFacts, type RequirementResult } from "./rules";
 
 export type Standing = { counted: boolean; cleared: boolean; fullyCompliant: boolean; attention: boolean; status: string; roles: string };
 /** From `from` (inclusive) until `until` (exclusive; null: from then on). */
 export type StandingSegment = Standing & { from: IsoDate; until: IsoDate | null };
+
+/** What the dashboard's lists read of one requirement: its status and the dates behind it (no words). */
+export type RequirementState = Pick<RequirementResult, "key" | "status" | "validUntil" | "lapsedOn">;
+export type RequirementSegment = RequirementState & { from: IsoDate; until: IsoDate | null };
+
+/** A person's standing, and each of their requirements' states, over all time. */
+export type Timeline = { standing: StandingSegment[]; requirements: RequirementSegment[] };
 
 /** Before any date a person could have a record. */
 const BEGINNING: IsoDate = "1800-01-01";
@@ -62,9 +71,11 @@ function eventDates(person: PersonFacts & StatusFacts): IsoDate[] {
  * the next event or the day a requirement in date now falls due or lapses (as rules.ts's timed()
  * decides: due from `dueSoonDays` before its last valid day, expired the day after).
  */
-export function standingTimeline(person: PersonFacts & StatusFacts, courses: CourseFacts[], settings: CentreSettings): StandingSegment[] {
+export function standingTimeline(person: PersonFacts & StatusFacts, courses: CourseFacts[], settings: CentreSettings): Timeline {
   const events = eventDates(person);
   const segments: StandingSegment[] = [];
+  const requirements: RequirementSegment[] = [];
+  const openRequirement = new Map<string, RequirementSegment>();
   let date: IsoDate | null = BEGINNING;
   let nextEvent = 0;
   while (date !== null) {
@@ -74,6 +85,14 @@ export function standingTimeline(person: PersonFacts & StatusFacts, courses: Cou
     if (!last || !sameStanding(last, standing)) {
       if (last) last.until = date;
       segments.push({ ...standing, from: date, until: null });
+    }
+    for (const r of compliance.requirements) {
+      const open = openRequirement.get(r.key);
+      if (open && open.status === r.status && open.validUntil === r.validUntil && open.lapsedOn === r.lapsedOn) continue;
+      if (open) open.until = date;
+      const segment: RequirementSegment = { key: r.key, status: r.status, validUntil: r.validUntil, lapsedOn: r.lapsedOn, from: date, until: null };
+      openRequirement.set(r.key, segment);
+      requirements.push(segment);
     }
     while (nextEvent < events.length && events[nextEvent] <= date) nextEvent++;
     let next: IsoDate | null = events[nextEvent] ?? null;
@@ -85,7 +104,7 @@ export function standingTimeline(person: PersonFacts & StatusFacts, courses: Cou
     }
     date = next;
   }
-  return segments;
+  return { standing: segments, requirements };
 }
 
 function sameStanding(a: Standing, b: Standing) {

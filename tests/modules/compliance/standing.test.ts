@@ -1,14 +1,17 @@
 /** A person's standing over time, worked out once, against evaluating the rules on each date. */
 import { describe, expect, it } from "vitest";
-import { standingOn, standingTimeline, type StandingSegment } from "~/modules/compliance/standing";
+import { standingOn, standingTimeline, type RequirementSegment, type StandingSegment } from "~/modules/compliance/standing";
 import { DEFAULT_COURSES, DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
-import type { CourseFacts, PersonFacts } from "~/modules/compliance/rules";
+import { evaluatePerson, type CourseFacts, type PersonFacts } from "~/modules/compliance/rules";
 import type { StatusFacts } from "~/modules/people/status";
 import { addDaysIso } from "~/utils/dates";
 
 const courses: CourseFacts[] = DEFAULT_COURSES.map((c, i) => ({ id: `c${i}`, name: c.name, kind: c.kind, validityMonths: c.validityMonths, requiredFor: c.requiredFor, retired: false }));
 
 const segmentOn = (segments: readonly StandingSegment[], date: string) => segments.find((s) => s.from <= date && (s.until === null || date < s.until));
+const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+const requirementsOn = (segments: readonly RequirementSegment[], date: string) =>
+  segments.filter((s) => s.from <= date && (s.until === null || date < s.until)).map(({ key, status, validUntil, lapsedOn }) => ({ key, status, validUntil, lapsedOn })).sort(byKey);
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -46,7 +49,7 @@ function randomPerson(next: () => number): PersonFacts & StatusFacts {
 }
 
 describe("standing over time", () => {
-  it("agrees with evaluating the rules on every day, for 30 generated people over seven years", () => {
+  it("agrees with evaluating the rules on every day, person and each requirement, for 30 generated people over seven years", () => {
     const next = random(20261130);
     const problems: string[] = [];
     for (let p = 0; p < 30; p++) {
@@ -56,10 +59,15 @@ describe("standing over time", () => {
       for (let d = 0; d < 7 * 365; d += 1) {
         const date = addDaysIso("2019-06-01", d);
         const expected = standingOn(person, courses, settings, date);
-        const got = segmentOn(timeline, date);
+        const got = segmentOn(timeline.standing, date);
         const { from: _f, until: _u, ...stored } = got ?? { from: "", until: null };
         if (JSON.stringify(stored) !== JSON.stringify(expected)) {
           problems.push(`person ${p} on ${date}`);
+          break;
+        }
+        const evaluated = evaluatePerson(person, courses, settings, date).requirements.map(({ key, status, validUntil, lapsedOn }) => ({ key, status, validUntil, lapsedOn })).sort(byKey);
+        if (JSON.stringify(requirementsOn(timeline.requirements, date)) !== JSON.stringify(evaluated)) {
+          problems.push(`person ${p}'s requirements on ${date}`);
           break;
         }
       }
@@ -77,12 +85,19 @@ describe("standing over time", () => {
     };
     const timeline = standingTimeline(person, courses, DEFAULT_SETTINGS);
     // Cleared once the DBS check is issued (the references came first); the DBS recheck falls due 60 days before 1 Dec 2026 and lapses on 2 Dec 2026.
-    expect(timeline.map((s) => [s.from, s.counted, s.cleared, s.attention])).toEqual([
+    expect(timeline.standing.map((s) => [s.from, s.counted, s.cleared, s.attention])).toEqual([
       ["1800-01-01", false, false, true],
       ["2023-12-01", false, true, false],
       ["2024-01-01", true, true, false],
       ["2026-10-02", true, true, true],
       ["2026-12-02", true, false, true],
+    ]);
+    // Its DBS requirement alone: missing until issued, then in date until 1 Dec 2026, due from 2 Oct, expired from 2 Dec.
+    expect(timeline.requirements.filter((r) => r.key === "dbs").map((r) => [r.from, r.until, r.status, r.validUntil, r.lapsedOn])).toEqual([
+      ["1800-01-01", "2023-12-01", "missing", null, null],
+      ["2023-12-01", "2026-10-02", "met", "2026-12-01", null],
+      ["2026-10-02", "2026-12-02", "due", "2026-12-01", null],
+      ["2026-12-02", null, "expired", null, "2026-12-02"],
     ]);
   });
 });
