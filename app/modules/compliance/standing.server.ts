@@ -1,8 +1,9 @@
 /**
  * Stored standing (PersonStanding, RequirementStanding): worked out again for anyone whose
- * records changed, then read as comparisons. Database triggers mark a person stale on any change the rules read (a record,
- * a role, a status, a date, the centre's policy or courses), however it was made; every read first
- * brings the stale up to date, so a stored answer is never older than the records.
+ * records changed, then read as comparisons. Database triggers mark a person stale on any change
+ * the rules read (a record, a role, a status, a date, the centre's policy or courses), however it
+ * was made; every read first brings the stale up to date, so a stored answer is never older than
+ * the records.
  */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";

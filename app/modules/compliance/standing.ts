@@ -20,9 +20,8 @@ export type Standing = { counted: boolean; cleared: boolean; fullyCompliant: boo
 /** From `from` (inclusive) until `until` (exclusive; null: from then on). */
 export type StandingSegment = Standing & { from: IsoDate; until: IsoDate | null };
 
-/** What the dashboard's lists read of one requirement: its status and the dates behind it (no words). */
-export type RequirementState = Pick<RequirementResult, "key" | "status" | "validUntil" | "lapsedOn">;
-export type RequirementSegment = RequirementState & { from: IsoDate; until: IsoDate | null };
+/** One requirement's status and the dates behind it (no words), from `from` until `until`. */
+export type RequirementSegment = Pick<RequirementResult, "key" | "status" | "validUntil" | "lapsedOn"> & { from: IsoDate; until: IsoDate | null };
 
 /** A person's standing, and each of their requirements' states, over all time. */
 export type Timeline = { standing: StandingSegment[]; requirements: RequirementSegment[] };

@@ -13,7 +13,6 @@ CREATE TABLE "RequirementStanding" (
     "lapsedOn" TEXT,
     CONSTRAINT "RequirementStanding_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-CREATE INDEX "RequirementStanding_centreId_untilDate_idx" ON "RequirementStanding"("centreId", "untilDate");
 CREATE INDEX "RequirementStanding_personId_idx" ON "RequirementStanding"("personId");
 
 -- Counts on a date (the dashboard's chart of month ends) read from this index alone.
