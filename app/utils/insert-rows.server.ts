@@ -8,9 +8,9 @@ export type SqlValue = string | number | boolean | null;
 const MAX_PARAMETERS = 32_000;
 
 /**
- * Many rows into one table, a few hundred to a statement. Prisma's createMany costs about 0.2 ms a
- * row here (its query engine builds each row); one parameterised INSERT per chunk does 85,000 rows
- * in a fraction of that. Table and column names come from the caller's code, never from input.
+ * Many rows into one table, as many to a statement as SQLite takes. Prisma's createMany costs
+ * about 0.2 ms a row here (its query engine builds each row); one parameterised INSERT per chunk
+ * does 85,000 rows in a fraction of that. Table and column names come from the caller's code, never from input.
  * Values are stored as Prisma stores them: booleans as 0/1, times as ISO text with "+00:00";
  * `timestamps` says which of createdAt and updatedAt the table has.
  */
