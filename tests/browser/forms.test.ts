@@ -24,6 +24,15 @@ function watch(page: Page) {
 
 const focusedClass = (page: Page) => page.evaluate(() => document.activeElement?.className ?? "");
 
+/** A co-ordinator's page at `path`, watched from before it loads. */
+async function openWatched(path: string, viewport?: { width: number; height: number }) {
+  const page = await demo.browser.newPage(viewport ? { viewport } : undefined);
+  await demo.signIn(page, "coordinator");
+  const seen = watch(page);
+  await page.goto(`${demo.url}${path}`);
+  return { page, seen };
+}
+
 describe("forms with JavaScript", () => {
   it("check a repeated form in the browser: its own summary takes focus, its own field says why, the others stay quiet", async () => {
     const person = await prisma.person.findFirstOrThrow({
@@ -34,10 +43,7 @@ describe("forms with JavaScript", () => {
     const [first, second] = person.trainingRecords;
     expect(second).toBeDefined();
 
-    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await demo.signIn(page, "coordinator");
-    const seen = watch(page);
-    await page.goto(`${demo.url}/people/${person.id}/compliance`);
+    const { page, seen } = await openWatched(`/people/${person.id}/compliance`, { width: 390, height: 844 });
     await page.getByRole("heading", { level: 1, name: /checks and training$/ }).waitFor();
 
     const form = page.locator(`#training-correction-${first.id}`);
@@ -65,10 +71,7 @@ describe("forms with JavaScript", () => {
   });
 
   it("show the server's own refusal (a course name already used) the same way: at the field, in a focused summary", async () => {
-    const page = await demo.browser.newPage();
-    await demo.signIn(page, "coordinator");
-    const seen = watch(page);
-    await page.goto(`${demo.url}/settings/courses/new`);
+    const { page, seen } = await openWatched("/settings/courses/new");
     await page.getByLabel("Course name").fill("Safeguarding refresher");
     await page.getByRole("button", { name: "Save course" }).click();
 
@@ -89,10 +92,7 @@ describe("forms with JavaScript", () => {
   });
 
   it("send which button was pressed: a session's dates are previewed, then a bad time is caught before sending", async () => {
-    const page = await demo.browser.newPage();
-    await demo.signIn(page, "coordinator");
-    const seen = watch(page);
-    await page.goto(`${demo.url}/rota/sessions/new`);
+    const { page, seen } = await openWatched("/rota/sessions/new");
     await page.getByLabel("Name").fill("Tuesday evening");
     await page.getByLabel("Saturday").uncheck();
     await page.getByLabel("Tuesday").check();
