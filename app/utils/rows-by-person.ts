@@ -1,10 +1,15 @@
-/** Rows of one flat query, looked up by person in constant time (a filter per person grows with the square of the centre). */
-export function rowsByPerson<T extends { personId: string }>(rows: T[]): (personId: string) => T[] {
+/** Rows of one flat query, looked up by a key in constant time (a filter per key grows with the square of the rows). */
+export function rowsBy<T>(rows: T[], key: (row: T) => string): (id: string) => T[] {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const list = groups.get(row.personId);
+    const list = groups.get(key(row));
     if (list) list.push(row);
-    else groups.set(row.personId, [row]);
+    else groups.set(key(row), [row]);
   }
-  return (personId: string) => groups.get(personId) ?? [];
+  return (id: string) => groups.get(id) ?? [];
+}
+
+/** Rows of one flat query, looked up by person. */
+export function rowsByPerson<T extends { personId: string }>(rows: T[]): (personId: string) => T[] {
+  return rowsBy(rows, (row) => row.personId);
 }

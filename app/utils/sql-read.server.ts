@@ -47,7 +47,8 @@ export async function readRows<Row>(db: Db, sql: string, ...params: unknown[]): 
 /** SQLite's integers, however the driver returned them (number, or bigint through Prisma). */
 export const asNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 export const asBoolean = (value: unknown) => Number(value) === 1;
-export const asDate = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)));
+// Through a transaction Prisma hands DateTime columns back as Dates already (String() of one would drop its milliseconds).
+export const asDate = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
 
 /**
  * The people a read is about (their table aliased `p`): a centre's, or only those listed, passed

@@ -2,10 +2,12 @@
  * The centre's facts are read with prepared SQL (a second connection outside transactions, the
  * transaction itself inside one). Both must give what Prisma's own model queries give.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { prisma } from "~/db.server";
 import { getCourses, getSettings, loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { HOLDS_A_PLACE, loadRotaPeople } from "~/modules/rota/rota.server";
+import { readPersonShifts, readRotaTotals, readShifts, type ShiftFilter } from "~/modules/rota/shift-reads.server";
+import { addDaysIso } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 
 // The global setup seeded this database with `npm run demo`'s own script.
@@ -115,5 +117,100 @@ describe("prepared reads of a centre's facts", () => {
     await prisma.rota.update({ where: { id: rota.id }, data: { status: "published" } });
     expect(shiftsSeen).toBeGreaterThan(20);
     expect(await prisma.shift.count({ where: { rotaId: rota.id, date: { gte: today } } })).toBeGreaterThan(0);
+  });
+
+  it("read shifts with their placements and open swap requests as Prisma's model queries do, for each filter, outside and inside a transaction", async () => {
+    const centre = await prisma.centre.findFirstOrThrow();
+    const today = clock.today();
+    const fromPrisma = (filter: ShiftFilter) =>
+      prisma.shift.findMany({
+        where: { rota: { centreId: centre.id, ...(filter.publishedOnly ? { status: "published" } : {}) }, date: { gte: filter.from, ...(filter.to ? { lte: filter.to } : {}) } },
+        select: {
+          id: true, rotaId: true, sessionId: true, teamId: true, date: true, startsAt: true, endsAt: true, coordinatorsNeeded: true, staffNeeded: true, volunteersNeeded: true,
+          rota: { select: { id: true, status: true } },
+          session: { select: { name: true, location: true } },
+          assignments: {
+            select: {
+              id: true, personId: true, slot: true, status: true, createdAt: true,
+              person: { select: { id: true, firstName: true, lastName: true } },
+              swapRequests: { where: { status: "open" }, select: { id: true, askedById: true, note: true, closesAt: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+            },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          },
+        },
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      });
+    // With a rota back in draft, so that "published only" leaves something out.
+    const rota = await prisma.rota.findFirstOrThrow({ where: { centreId: centre.id, status: "published" }, orderBy: { startsOn: "desc" } });
+    await prisma.rota.update({ where: { id: rota.id }, data: { status: "draft" } });
+    // And a swap request no longer open, which the reads must leave out.
+    const placement = await prisma.shiftAssignment.findFirstOrThrow({ where: { status: "assigned", shift: { date: { gte: today } } } });
+    const closed = await prisma.swapRequest.create({ data: { assignmentId: placement.id, askedById: placement.personId, status: "withdrawn", closesAt: clock.now() } });
+    try {
+      const filters: ShiftFilter[] = [
+        { from: addDaysIso(today, -120) }, { from: addDaysIso(today, -120), publishedOnly: true },
+        { from: today, publishedOnly: true }, { from: addDaysIso(today, -56), to: addDaysIso(today, 42) }, { from: today, to: today },
+      ];
+      const seen = { shifts: new Set<number>(), placements: 0, statuses: new Set<string>(), swaps: 0 };
+      for (const filter of filters) {
+        const expected = await fromPrisma(filter);
+        expect(await readShifts(prisma, centre.id, filter)).toEqual(expected);
+        expect(await prisma.$transaction((tx) => readShifts(tx, centre.id, filter))).toEqual(expected);
+        seen.shifts.add(expected.length);
+        for (const a of expected.flatMap((s) => s.assignments)) {
+          seen.placements++;
+          seen.statuses.add(a.status);
+          seen.swaps += a.swapRequests.length;
+        }
+      }
+      // Not a comparison of empty lists: the filters pick different shifts, and placements of every kind are there.
+      expect(seen.shifts.size).toBeGreaterThan(3);
+      expect(seen.placements).toBeGreaterThan(50);
+      expect([...seen.statuses].sort()).toEqual(["assigned", "cannot_attend", "withdrawn"]);
+      expect(seen.swaps).toBeGreaterThan(0);
+
+      const totals = await readRotaTotals(prisma, centre.id);
+      const rotas = await prisma.rota.findMany({ where: { centreId: centre.id }, include: { shifts: { include: { assignments: true } } }, orderBy: [{ startsOn: "desc" }, { id: "asc" }] });
+      expect(totals).toEqual(rotas.map((r) => ({
+        id: r.id, startsOn: r.startsOn, endsOn: r.endsOn, status: r.status, mode: r.mode, sessions: r.shifts.length,
+        needed: r.shifts.reduce((n, s) => n + s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded, 0),
+        assigned: r.shifts.reduce((n, s) => n + s.assignments.filter((a) => a.status === "assigned").length, 0),
+      })));
+      expect(totals.length).toBeGreaterThan(1);
+    } finally {
+      await prisma.swapRequest.delete({ where: { id: closed.id } });
+      await prisma.rota.update({ where: { id: rota.id }, data: { status: "published" } });
+    }
+  });
+
+  it("read a person's placements on published rotas as Prisma's model queries do", async () => {
+    const people = await prisma.person.findMany({ where: { assignments: { some: {} } }, select: { id: true } });
+    let placements = 0;
+    const statuses = new Set<string>();
+    // With a rota back in draft: its placements are not the person's shifts yet.
+    const rota = await prisma.rota.findFirstOrThrow({ where: { status: "published", shifts: { some: { assignments: { some: {} } } } }, orderBy: { startsOn: "asc" } });
+    await prisma.rota.update({ where: { id: rota.id }, data: { status: "draft" } });
+    onTestFinished(() => prisma.rota.update({ where: { id: rota.id }, data: { status: "published" } }).then(() => undefined));
+    for (const { id } of people) {
+      const expected = await prisma.shiftAssignment.findMany({
+        where: { personId: id, status: { not: "withdrawn" }, shift: { rota: { status: "published" } } },
+        select: {
+          id: true, personId: true, slot: true, status: true,
+          shift: {
+            select: {
+              id: true, rotaId: true, sessionId: true, date: true, startsAt: true, endsAt: true, coordinatorsNeeded: true, staffNeeded: true, volunteersNeeded: true,
+              session: { select: { name: true, location: true } }, rota: { select: { centreId: true, centre: { select: { name: true } } } },
+            },
+          },
+        },
+        orderBy: [{ shift: { startsAt: "asc" } }, { id: "asc" }],
+      });
+      expect(await readPersonShifts(prisma, id)).toEqual(expected);
+      placements += expected.length;
+      for (const a of expected) statuses.add(a.status);
+    }
+    expect(people.length).toBeGreaterThan(20);
+    expect(placements).toBeGreaterThan(20);
+    expect([...statuses].sort()).toEqual(["assigned", "cannot_attend"]);
   });
 });

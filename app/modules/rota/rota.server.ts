@@ -20,6 +20,7 @@ import {
 } from "./eligibility";
 import { explainShortfall, generateRota, rankCandidates } from "./generate";
 import { sessionOccurrences, WEEKDAYS, type SessionForOccurrences, type WeekdayCode } from "./recurrence";
+import { readPersonShifts, readRotaTotals, readShifts, type ShiftWithPlacements } from "./shift-reads.server";
 import { staffingByWeek } from "./weeks";
 import { SLOT_LABELS, fairnessWords, problemWords, shortfallWords, unfilledWords, voidWords } from "./words";
 
@@ -288,15 +289,18 @@ export function listRotas(centreId: string) {
   return prisma.rota.findMany({ where: { centreId }, orderBy: { startsOn: "desc" }, select: { id: true, startsOn: true, endsOn: true, status: true, mode: true } });
 }
 
-/** Every rota with places needed and filled; placements that no longer stand are not counted. */
+/**
+ * Every rota with places needed and filled; placements that no longer stand are not counted.
+ * Totals are counted in SQLite; only shifts from today are read, as only they are re-checked.
+ */
 export async function rotaList(centreId: string, today: IsoDate = clock.today()) {
-  const rotas = await prisma.rota.findMany({ where: { centreId }, orderBy: { startsOn: "desc" }, include: ROTA_INCLUDE });
-  const voids = await checkPlacements(prisma, centreId, rotas.flatMap((r) => r.shifts), today);
-  return rotas.map((r) => ({
-    id: r.id, startsOn: r.startsOn, endsOn: r.endsOn, status: r.status, mode: r.mode, sessions: r.shifts.length,
-    needed: r.shifts.reduce((n, s) => n + s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded, 0),
-    filled: r.shifts.reduce((n, s) => n + s.assignments.filter((a) => a.status === "assigned" && !voids.has(a.id)).length, 0),
-  }));
+  const [rotas, upcoming] = await Promise.all([readRotaTotals(prisma, centreId), readShifts(prisma, centreId, { from: today })]);
+  const voids = await checkPlacements(prisma, centreId, upcoming, today);
+  const voidedIn = new Map<string, number>();
+  for (const shift of upcoming) {
+    for (const a of shift.assignments) if (voids.has(a.id)) voidedIn.set(shift.rotaId, (voidedIn.get(shift.rotaId) ?? 0) + 1);
+  }
+  return rotas.map(({ assigned, ...rota }) => ({ ...rota, filled: assigned - (voidedIn.get(rota.id) ?? 0) }));
 }
 
 /**
@@ -492,27 +496,16 @@ export async function withdrawPlacements(tx: Db, actor: Actor, person: { id: str
   return assignments.map((a) => ({ shiftId: a.shiftId, rotaId: a.shift.rotaId, date: a.shift.date, session: a.shift.session.name }));
 }
 
-const OVERVIEW_INCLUDE = {
-  session: { select: { name: true } },
-  assignments: { select: { id: true, personId: true, slot: true, status: true, person: { select: { firstName: true, lastName: true } } } },
-} satisfies Prisma.ShiftInclude;
-
-type OverviewShift = Prisma.ShiftGetPayload<{ include: typeof OVERVIEW_INCLUDE }>;
-
 /** Shifts between two dates, each placement re-checked on its shift's date. */
 async function shiftsBetween(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }, today: IsoDate) {
-  const shifts = await prisma.shift.findMany({
-    where: { rota: { centreId, ...(publishedOnly ? { status: "published" } : {}) }, date: { gte: from, lte: to } },
-    include: OVERVIEW_INCLUDE,
-    orderBy: { startsAt: "asc" },
-  });
+  const shifts = await readShifts(prisma, centreId, { from, to, publishedOnly });
   return { shifts, voids: await checkPlacements(prisma, centreId, shifts, today) };
 }
 
 const stillStanding = (a: { id: string; status: string }, voids: Map<string, Problem[]>) => a.status === "assigned" && !voids.has(a.id);
 
 /** Places still open on these shifts, e.g. "1 volunteer", and placements that no longer stand, with why. */
-function gapsIn(shifts: OverviewShift[], voids: Map<string, Problem[]>) {
+function gapsIn(shifts: ShiftWithPlacements[], voids: Map<string, Problem[]>) {
   const short = shifts
     .map((shift) => ({
       shiftId: shift.id, rotaId: shift.rotaId, date: shift.date, session: shift.session.name,
@@ -528,7 +521,7 @@ function gapsIn(shifts: OverviewShift[], voids: Map<string, Problem[]>) {
 }
 
 /** Places needed and filled each week between two dates. */
-function staffingIn(shifts: OverviewShift[], voids: Map<string, Problem[]>, from: IsoDate, to: IsoDate) {
+function staffingIn(shifts: ShiftWithPlacements[], voids: Map<string, Problem[]>, from: IsoDate, to: IsoDate) {
   return staffingByWeek(shifts.map((shift) => ({
     date: shift.date,
     needed: shift.coordinatorsNeeded + shift.staffNeeded + shift.volunteersNeeded,
@@ -564,11 +557,7 @@ export async function dashboardRota(centreId: string, today: IsoDate, { gapsTo, 
  * with whether it still stands on its date (from today; past ones are history).
  */
 export async function shiftsOfPerson(personId: string, today: IsoDate = clock.today(), db: Db = prisma) {
-  const assignments = await db.shiftAssignment.findMany({
-    where: { personId, status: { not: "withdrawn" }, shift: { rota: { status: "published" } } },
-    include: { shift: { include: { session: { select: { name: true, location: true } }, rota: { select: { centreId: true, centre: { select: { name: true } } } } } } },
-    orderBy: { shift: { startsAt: "asc" } },
-  });
+  const assignments = await readPersonShifts(db, personId);
   if (!assignments.length) return [];
   const centreId = assignments[0].shift.rota.centreId;
   const voids = await checkPlacements(db, centreId, assignments.map((a) => ({ ...a.shift, assignments: [a] })), today);

@@ -18,34 +18,19 @@ import { endOfLondonDay } from "./recurrence";
 import { isSlot, type Placement, type RotaContext, type RotaPerson, type Slot } from "./eligibility";
 import { rankCandidates } from "./generate";
 import { HOLDS_A_PLACE, checkPlacements, loadRotaPeople, toRotaShift } from "./rota.server";
+import { readShifts } from "./shift-reads.server";
 import { checkTake, openPlacesFor, swapClosesAt, swapState, withoutPlacement, type TakeCheck } from "./self-service";
 import { SLOT_LABELS, fairnessWords, refusalAbout, takeNoteWords, takeRefusalWords } from "./words";
 
 /** A signed-in person acting for themselves. */
 export type SelfUser = { id: string; name: string; centreId: string; personId: string | null };
 
-const UPCOMING_INCLUDE = {
-  session: { select: { name: true, location: true } },
-  rota: { select: { id: true, status: true } },
-  assignments: {
-    select: {
-      id: true, personId: true, slot: true, status: true,
-      person: { select: { firstName: true, lastName: true } },
-      swapRequests: { where: { status: "open" }, select: { id: true, askedById: true, note: true, closesAt: true, createdAt: true } },
-    },
-  },
-} as const;
-
 /**
  * Published shifts from today, and the placements that hold a place on them as the rules see
  * it: standing on the shift's date, or taken from the open list and waiting for a yes.
  */
 async function loadUpcoming(db: Db, centreId: string, today: IsoDate) {
-  const shifts = await db.shift.findMany({
-    where: { rota: { centreId, status: "published" }, date: { gte: today } },
-    include: UPCOMING_INCLUDE,
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-  });
+  const shifts = await readShifts(db, centreId, { from: today, publishedOnly: true });
   const voids = await checkPlacements(db, centreId, shifts, today);
   const holds = (a: { id: string; status: string }) => (a.status === "assigned" && !voids.has(a.id)) || a.status === "pending";
   const context: RotaContext = {
