@@ -9,6 +9,9 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
 
+// The web server runs each GET in a request scope (see request-scope.server.ts).
+export { inRequestScope } from "~/utils/request-scope.server";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

@@ -38,6 +38,9 @@ app.use((req, res, next) => {
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", setHeaders: (res) => res.set("Cache-Control", "public, max-age=31536000, immutable") }));
 app.use(express.static("public", { maxAge: "1h", setHeaders: (res) => res.set("Cache-Control", "public, max-age=3600") }));
 app.use(morgan("tiny"));
+// A GET's loaders share what is worked out once per request (who is signed in): see app/utils/request-scope.server.ts.
+const { inRequestScope } = build.entry.module;
+app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? inRequestScope(next) : next()));
 
 app.all(
   "*",

@@ -21,7 +21,8 @@ import { loader as peopleLoader } from "~/routes/people._index";
 import { createCoordinator } from "~/modules/accounts/setup.server";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { hashPassword, verifyPassword } from "~/modules/auth/password.server";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, safeRedirect } from "~/modules/auth/session.server";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, getUser, safeRedirect } from "~/modules/auth/session.server";
+import { inRequestScope } from "~/utils/request-scope.server";
 import { LIMITS, MAX_FAILED_SIGN_INS } from "~/modules/auth/sign-in-policy";
 import { resetSignInThrottles, signIn as signInDirect } from "~/modules/auth/sign-in.server";
 import { formatUkDate } from "~/utils/dates";
@@ -147,6 +148,27 @@ describe("sessions live on the server", () => {
     await accountsAction(args(await postRequest("/accounts", { intent: "sign-out", userId: user.id, confirmed: "yes" }, coordinator)));
     expect((await thrownResponse(async () => peopleLoader(args(withCookie("/people", cookie))))).status).toBe(302);
     expect((await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "signed-out" } })).summary).toBe("Signed Lost Phone out of every device (1 signed in)");
+  });
+
+  it("is looked up once per page request (root and page loaders get their own copies of the Request), but afresh by each request", async () => {
+    const user = await createUser(centreId, "assessor");
+    const cookie = await cookieFor(user);
+    // Two loaders of one GET, as Remix calls them: the session ends between them, yet the page sees one answer.
+    const [first, second] = await inRequestScope(async () => {
+      const first = await getUser(withCookie("/people", cookie));
+      await prisma.userSession.deleteMany({ where: { userId: user.id } });
+      return [first, await getUser(withCookie("/people", cookie))];
+    });
+    expect(first?.id).toBe(user.id);
+    expect(second?.id).toBe(user.id);
+    // The next request, and any request outside a scope (an action's), looks again.
+    expect(await inRequestScope(() => getUser(withCookie("/people", cookie)))).toBeNull();
+    const again = await cookieFor(user);
+    await inRequestScope(async () => {
+      expect((await getUser(withCookie("/people", again)))?.id).toBe(user.id);
+      await prisma.userSession.deleteMany({ where: { userId: user.id } });
+    });
+    expect(await getUser(withCookie("/people", again))).toBeNull();
   });
 
   it("ends when a sign-in is turned off", async () => {

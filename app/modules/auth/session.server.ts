@@ -15,6 +15,7 @@ import { asBoolean, asDate, readRows } from "~/utils/sql-read.server";
 import { clock } from "~/utils/clock.server";
 import { can, type Permission } from "./permissions";
 import { accessState, secondFactorStep } from "./sign-in-policy";
+import { oncePerRequest } from "~/utils/request-scope.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -89,16 +90,19 @@ async function currentSession(request: Request, now = clock.now()) {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentSession>>>["user"] & { sessionId: string };
 
-// The root loader and the page's own loader both ask who is signed in: look once per request.
+// The root loader and the page's own loader both ask who is signed in: look once per request
+// (request-scope.server.ts), or at least once per Request object where there is no scope.
 const sessionsByRequest = new WeakMap<Request, ReturnType<typeof currentSession>>();
 
 function sessionFor(request: Request) {
-  let found = sessionsByRequest.get(request);
-  if (!found) {
-    found = currentSession(request);
-    sessionsByRequest.set(request, found);
-  }
-  return found;
+  return oncePerRequest("session", () => {
+    let found = sessionsByRequest.get(request);
+    if (!found) {
+      found = currentSession(request);
+      sessionsByRequest.set(request, found);
+    }
+    return found;
+  });
 }
 
 /** The signed-in user (fully: password and any second factor), or null. */

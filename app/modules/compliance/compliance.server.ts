@@ -108,10 +108,12 @@ const FACT_SQL = {
   statusChanges: `SELECT s.personId, s.status, s.effectiveOn FROM PersonStatusChange s JOIN Person p ON p.id = s.personId WHERE ${WHO} ORDER BY s.createdAt, s.id`,
 };
 
-async function readFacts(db: Db, centreId: string, personIds?: string[]) {
+/** The facts' rows; training records (the largest table) only when asked for. */
+async function readFacts(db: Db, centreId: string, personIds: string[] | undefined, { withTraining }: { withTraining: boolean }) {
   const read = (sql: string) => readRows<Raw>(db, sql, ...peopleParams(centreId, personIds));
   const [people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
-    read(FACT_SQL.people), read(FACT_SQL.roles), read(FACT_SQL.dbsChecks), read(FACT_SQL.statusChecks), read(FACT_SQL.references), read(FACT_SQL.training), read(FACT_SQL.statusChanges),
+    read(FACT_SQL.people), read(FACT_SQL.roles), read(FACT_SQL.dbsChecks), read(FACT_SQL.statusChecks), read(FACT_SQL.references),
+    withTraining ? read(FACT_SQL.training) : [], read(FACT_SQL.statusChanges),
   ]);
   return {
     people: people.map((p) => ({
@@ -137,31 +139,49 @@ async function readFacts(db: Db, centreId: string, personIds?: string[]) {
  * 5,000 people, and prepared once (see scripts/bench-compliance.ts).
  */
 export async function loadCentreFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
-  const [settings, courses, { people, roles, dbsChecks, statusChecks, references, training, statusChanges }] = await Promise.all([
+  const [settings, courses, { people, rows }] = await Promise.all([
     getSettings(centreId, db),
     getCourses(centreId, db),
-    readFacts(db, centreId, personIds),
+    readPeopleFacts(db, centreId, personIds, { withTraining: true }),
   ]);
+  const trainingOf = rowsByPerson(rows.training);
+  return {
+    settings, courses,
+    people: people.map((person) => ({ ...person, facts: { ...person.facts, training: trainingOf(person.id) } satisfies PersonFacts })),
+  };
+}
+
+/**
+ * The same people with what clearance to work is judged on (DBS checks and references; see
+ * clearanceOnDate), without their training: the rota re-checks placements on every page that
+ * shows one, and training records are the largest table.
+ */
+export async function loadClearanceFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
+  const [settings, { people }] = await Promise.all([getSettings(centreId, db), readPeopleFacts(db, centreId, personIds, { withTraining: false })]);
+  return { settings, people };
+}
+
+async function readPeopleFacts(db: Db, centreId: string, personIds: string[] | undefined, options: { withTraining: boolean }) {
+  const rows = await readFacts(db, centreId, personIds, options);
   const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
-  for (const s of statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
-  const [rolesOf, dbsOf, referencesOf, trainingOf, statusChangesOf] = [
-    rowsByPerson(roles),
-    rowsByPerson(dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
-    rowsByPerson(references),
-    rowsByPerson(training),
-    rowsByPerson(statusChanges),
+  for (const s of rows.statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
+  const [rolesOf, dbsOf, referencesOf, statusChangesOf] = [
+    rowsByPerson(rows.roles),
+    rowsByPerson(rows.dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
+    rowsByPerson(rows.references),
+    rowsByPerson(rows.statusChanges),
   ];
-  const withFacts = people.map((person) => ({
+  const people = rows.people.map((person) => ({
     ...person,
     name: fullName(person),
     dbsRecords: dbsOf(person.id),
     statusChanges: statusChangesOf(person.id),
     facts: {
       startedOn: person.startedOn, leftOn: person.leftOn,
-      roles: rolesOf(person.id), dbsChecks: dbsOf(person.id), references: referencesOf(person.id), training: trainingOf(person.id),
-    } satisfies PersonFacts,
+      roles: rolesOf(person.id), dbsChecks: dbsOf(person.id), references: referencesOf(person.id),
+    } satisfies Omit<PersonFacts, "training">,
   }));
-  return { settings, courses, people: withFacts };
+  return { people, rows };
 }
 
 /** Everyone at the centre with their compliance on `date`. */

@@ -90,7 +90,7 @@ export type RotaContext = { shifts: Map<string, RotaShift>; placements: Placemen
 const NO_CONTEXT: RotaContext = { shifts: new Map(), placements: [] };
 
 /** Cleared to work on each date, from the compliance rules. */
-export function clearanceOn(facts: PersonFacts, settings: CentreSettings, dates: Iterable<IsoDate>): Record<IsoDate, Clearance> {
+export function clearanceOn(facts: Pick<PersonFacts, "dbsChecks" | "references">, settings: CentreSettings, dates: Iterable<IsoDate>): Record<IsoDate, Clearance> {
   const clearance: Record<IsoDate, Clearance> = {};
   for (const date of new Set(dates)) {
     const { cleared, blockers } = clearanceOnDate(facts, settings, date);

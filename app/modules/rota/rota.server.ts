@@ -8,7 +8,7 @@ import { WHO, asDate, asNumber, peopleParams, readRows } from "~/utils/sql-read.
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
-import { loadCentreFacts, type Db } from "~/modules/compliance/compliance.server";
+import { loadClearanceFacts, type Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
 import { formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
@@ -90,7 +90,7 @@ type Raw = Record<string, unknown>;
 export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
   const who = peopleParams(centreId, personIds);
   const [{ settings, people }, [centre], unavailability, assignments] = await Promise.all([
-    loadCentreFacts(centreId, { db, personIds }),
+    loadClearanceFacts(centreId, { db, personIds }),
     readRows<Raw>(db, "SELECT serveEveryWeeks FROM Centre WHERE id = ?", centreId),
     readRows<Raw>(db, UNAVAILABLE_SQL, ...who),
     readRows<Raw>(db, OTHER_SHIFTS_SQL, ...who, exceptRotaId ?? null, exceptRotaId ?? null, exceptPublishedFrom ?? null, exceptPublishedFrom ?? null),
