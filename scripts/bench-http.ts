@@ -4,7 +4,7 @@
  * median and 95th-percentile time, and the median's ratio to a plain SQLite read of the centre's
  * compliance rows, after one request alone (timed apart as "first": after 5,000 people arrive it
  * also works out their stored standing); then the server's memory, idle and at its peak.
- *   npm run bench:http            (CONNECTIONS=10 SECONDS=5 PEOPLE=5000 to change)
+ *   npm run bench:http            (CONNECTIONS=10 SECONDS=5 PEOPLE=5000 to change; WEB_CONCURRENCY=2 for two server processes)
  * scripts/bench.mjs builds the app first if a source changed. Prints figures, asserts nothing.
  */
 import { spawn } from "node:child_process";
@@ -37,11 +37,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident and peak memory of a process, from Linux's /proc. */
+/** Resident and peak memory of the server, from Linux's /proc: with WEB_CONCURRENCY, its processes' sum. */
 function memoryOf(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  let rssMb = 0, peakMb = 0;
+  for (const each of [pid, ...children]) {
+    const status = readFileSync(`/proc/${each}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    rssMb += kb("VmRSS") / 1024;
+    peakMb += kb("VmHWM") / 1024;
+  }
+  return { rssMb, peakMb };
 }
 
 async function startServer() {
@@ -78,9 +84,14 @@ async function load(url: string, cookie: string) {
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
     while (performance.now() < until) {
       const start = performance.now();
-      const response = await fetch(url, { headers: { Cookie: cookie } });
-      await response.arrayBuffer();
-      if (!response.ok) failures++;
+      try {
+        const response = await fetch(url, { headers: { Cookie: cookie } });
+        await response.arrayBuffer();
+        if (!response.ok) failures++;
+      } catch (error) {
+        // A dropped connection is a failure to report, not a reason to stop measuring.
+        if (!failures++) console.error(`  ${url}: ${error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause ?? "")})` : error}`);
+      }
       latencies.push(performance.now() - start);
     }
   }));
@@ -126,7 +137,7 @@ async function measure(label: string) {
   child.kill();
 }
 
-console.log(`Built server, ${CONNECTIONS} connections, ${SECONDS} s a page, Node ${process.version}`);
+console.log(`Built server (${process.env.WEB_CONCURRENCY ?? 1} process${Number(process.env.WEB_CONCURRENCY ?? 1) > 1 ? "es" : ""}), ${CONNECTIONS} connections, ${SECONDS} s a page, Node ${process.version}`);
 await measure("Demo centre");
 const today = clock.today();
 await seedBenchPeople(prisma, centre.id, {

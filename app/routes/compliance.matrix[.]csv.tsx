@@ -27,10 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         controller.enqueue(encoder.encode(matrixCsvHeader(columns)));
         return;
       }
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      const rows = filterRows(next.value, filters) as typeof next.value;
-      if (rows.length) controller.enqueue(encoder.encode(matrixCsvRows(rows, columns, date.date)));
+      try {
+        const next = await batches.next();
+        if (next.done) return controller.close();
+        const rows = filterRows(next.value, filters) as typeof next.value;
+        if (rows.length) controller.enqueue(encoder.encode(matrixCsvRows(rows, columns, date.date)));
+      } catch (error) {
+        // The headers have gone: all the browser can see is a download cut short. Say why in the log.
+        console.error("The matrix CSV export stopped part-way:", error);
+        throw error;
+      }
     },
     async cancel() {
       await batches.return(undefined);

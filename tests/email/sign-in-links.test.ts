@@ -78,7 +78,7 @@ describe("forgotten password", () => {
   });
 
   it("lets someone whose account is paused back in through the emailed link", async () => {
-    resetSignInThrottles();
+    await resetSignInThrottles();
     await createUser(centreId, "coordinator", { email: "paused@example.org", name: "Paula Paused" });
     for (let i = 0; i < MAX_FAILED_SIGN_INS + 2; i++) await signIn("paused@example.org", `attacker guess ${i}`, `203.0.113.${i}`);
     expect(await signIn("paused@example.org", TEST_PASSWORD, "192.0.2.5")).toMatchObject({ ok: false, code: "paused" });

@@ -12,7 +12,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void; output: () => string }> {
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; pid: number; stop: () => void; output: () => string }> {
   const port = await freePort();
   let output = "";
   const url = `http://127.0.0.1:${port}`;
@@ -26,7 +26,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server stopped at start:\n${output}`);
     const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
-    if (ok) return { url, stop: () => child.kill(), output: () => output };
+    if (ok) return { url, pid: child.pid!, stop: () => child.kill(), output: () => output };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill();

@@ -192,6 +192,13 @@ describe("limits on guessing passwords", () => {
     expect(!right.ok && right.message).toMatch(/^Too many wrong passwords\. .* paused until \d\d:\d\d\. To get in now, use “Forgotten your password\?” for an emailed link\.$/);
   });
 
+  it("answers a hundred attempts at once on an unknown email as on a real account: five wrong, then paused", async () => {
+    const tries = Array.from({ length: 100 }, (_, i) => signInDirect("nobody-here@example.org", `guess number ${i}`, `198.51.100.${i}`));
+    const results = await Promise.all(tries);
+    expect(results.filter((r) => !r.ok && r.code === "wrong")).toHaveLength(MAX_FAILED_SIGN_INS);
+    expect(results.filter((r) => !r.ok && r.code === "paused")).toHaveLength(100 - MAX_FAILED_SIGN_INS);
+  });
+
   it("lets no single address pause somebody else's account: it is stopped first", async () => {
     const user = await createUser(centreId, "coordinator", { email: "target@example.org" });
     for (let i = 0; i < LIMITS.perAddressAndAccount.limit; i++) expect(await signInDirect("target@example.org", `guess ${i}`, "192.0.2.66")).toMatchObject({ code: "wrong" });

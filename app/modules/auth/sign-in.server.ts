@@ -16,7 +16,7 @@ import { clock } from "~/utils/clock.server";
 import { formatLondonTime } from "~/utils/dates";
 import { hashPassword, needsRehash, spendPasswordCheck, verifyPassword } from "./password.server";
 import { LIMITS, LOCKOUT_MS, MAX_FAILED_SIGN_INS, accessState, secondFactorStep } from "./sign-in-policy";
-import { Throttle } from "./throttle";
+import { Throttle } from "./throttle.server";
 
 export type SignInResult =
   | { ok: true; user: { id: string; accessRole: string }; secondFactor: "code" | "enrol" | null }
@@ -25,21 +25,17 @@ export type SignInResult =
 // One message for an unknown email and a wrong password, so the form does not reveal who has an account.
 const WRONG = "The email address or password is not right. Check them and try again.";
 
-function makeThrottles() {
-  return {
-    perAddressAndAccount: new Throttle(LIMITS.perAddressAndAccount.limit, LIMITS.perAddressAndAccount.windowMs),
-    perAddress: new Throttle(LIMITS.perAddress.limit, LIMITS.perAddress.windowMs),
-    overall: new Throttle(LIMITS.overall.limit, LIMITS.overall.windowMs),
-    // Unknown emails are paused like real accounts, so a pause says nothing about who exists.
-    unknownAccount: new Throttle(MAX_FAILED_SIGN_INS, LOCKOUT_MS),
-  };
-}
-
-let throttles = makeThrottles();
+const throttles = {
+  perAddressAndAccount: new Throttle("sign-in:address-and-account", LIMITS.perAddressAndAccount.limit, LIMITS.perAddressAndAccount.windowMs),
+  perAddress: new Throttle("sign-in:address", LIMITS.perAddress.limit, LIMITS.perAddress.windowMs),
+  overall: new Throttle("sign-in:overall", LIMITS.overall.limit, LIMITS.overall.windowMs),
+  // Unknown emails are paused like real accounts, so a pause says nothing about who exists.
+  unknownAccount: new Throttle("sign-in:unknown-account", MAX_FAILED_SIGN_INS, LOCKOUT_MS),
+};
 
 /** For tests: start a scenario with no attempts counted. */
-export function resetSignInThrottles() {
-  throttles = makeThrottles();
+export async function resetSignInThrottles() {
+  for (const throttle of Object.values(throttles)) await throttle.clear();
 }
 
 const paused = (until: number): SignInResult => ({
@@ -71,20 +67,19 @@ export async function signIn(email: string, password: string, clientAddress = "u
   const normalised = email.trim().toLowerCase();
   const at = now.getTime();
   const pair = `${clientAddress}|${normalised}`;
-  if (throttles.perAddressAndAccount.blocked(pair, at) || !throttles.perAddress.take(clientAddress, at) || !throttles.overall.take("*", at)) {
+  if ((await throttles.perAddressAndAccount.blocked(pair, at)) || !(await throttles.perAddress.take(clientAddress, at)) || !(await throttles.overall.take("*", at))) {
     return throttled;
   }
-  const failed = () => {
-    throttles.perAddressAndAccount.take(pair, at);
+  const failed = async () => {
+    await throttles.perAddressAndAccount.take(pair, at);
     return { ok: false as const, code: "wrong" as const, message: WRONG };
   };
 
   const user = await prisma.user.findUnique({ where: { email: normalised }, include: { centre: { select: { requireTwoFactor: true } } } });
   if (!user) {
-    const pausedUntil = throttles.unknownAccount.retryAt(normalised, at);
     await spendPasswordCheck(password);
-    if (pausedUntil) return paused(pausedUntil);
-    throttles.unknownAccount.take(normalised, at);
+    // Counted and refused in one step, as a real account's attempts are (reserveAttempt).
+    if (!(await throttles.unknownAccount.take(normalised, at))) return paused((await throttles.unknownAccount.retryAt(normalised, at)) ?? at + LOCKOUT_MS);
     return failed();
   }
   if (!(await reserveAttempt(user.id, now))) {
@@ -102,7 +97,7 @@ export async function signIn(email: string, password: string, clientAddress = "u
       ...(user.passwordHash && needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(password) } : {}),
     },
   });
-  throttles.perAddressAndAccount.forget(pair);
+  await throttles.perAddressAndAccount.forget(pair);
   const access = accessState(user, clock.today());
   if (!access.allowed) {
     return access.reason === "access-ended"

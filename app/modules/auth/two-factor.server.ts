@@ -10,7 +10,7 @@ import { prisma } from "~/db.server";
 import { sessionSecret } from "~/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { clock } from "~/utils/clock.server";
-import { Throttle } from "./throttle";
+import { Throttle } from "./throttle.server";
 
 const PERIOD = 30;
 const DIGITS = 6;
@@ -93,28 +93,28 @@ export async function confirmSetup(actor: { id: string; name: string; centreId: 
   return codes;
 }
 
-const codeAttempts = new Throttle(MAX_CODE_ATTEMPTS, 10 * 60 * 1000);
+const codeAttempts = new Throttle("two-factor:session", MAX_CODE_ATTEMPTS, 10 * 60 * 1000);
 
 export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft: number } | { ok: false; tooMany: boolean };
 
 /** The second step of signing in: an authenticator code, or a recovery code (used up). */
 export async function checkSecondFactor(user: { id: string; name: string; centreId: string; personId: string | null }, sessionId: string, input: string): Promise<SecondFactorResult> {
-  if (!codeAttempts.take(sessionId, clock.now().getTime())) return { ok: false, tooMany: true };
+  if (!(await codeAttempts.take(sessionId, clock.now().getTime()))) return { ok: false, tooMany: true };
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   const secret = row.totpSecret && row.totpEnabledAt ? decrypt(row.totpSecret) : null;
   const code = input.replace(/\s/g, "");
   if (secret && (await acceptCode(user.id, secret, code))) {
-    codeAttempts.forget(sessionId);
+    await codeAttempts.forget(sessionId);
     return { ok: true, usedRecoveryCode: false, recoveryCodesLeft: -1 };
   }
   const used = await prisma.recoveryCode.updateMany({ where: { userId: user.id, codeHash: hashCode(code), usedAt: null }, data: { usedAt: clock.now() } });
   if (used.count === 1) {
-    codeAttempts.forget(sessionId);
+    await codeAttempts.forget(sessionId);
     const left = await prisma.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
     await prisma.$transaction((tx) => recordAudit(tx, user, { entityType: "User", entityId: user.id, personId: user.personId, action: "recovery-code-used", summary: `${user.name} signed in with a recovery code (${left} left)` }));
     return { ok: true, usedRecoveryCode: true, recoveryCodesLeft: left };
   }
-  return { ok: false, tooMany: codeAttempts.blocked(sessionId, clock.now().getTime()) };
+  return { ok: false, tooMany: await codeAttempts.blocked(sessionId, clock.now().getTime()) };
 }
 
 /** Turn two-factor off for oneself (a current code is needed), unless the centre requires it. */

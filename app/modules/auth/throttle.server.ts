@@ -1,0 +1,57 @@
+/**
+ * Counting attempts in a sliding window: the limits on sign-in and on authenticator codes, per
+ * client address, account, session and overall. The attempts are rows in the database, so the
+ * limits hold however many server processes answer (npm start with WEB_CONCURRENCY): counted per
+ * process, each would allow its own share, and an unknown email would be "paused" later than a
+ * real account, telling who has one. Keys are stored as SHA-256 hashes; the time is passed in.
+ */
+import { createHash } from "node:crypto";
+import { prisma } from "~/db.server";
+
+const hashOf = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export class Throttle {
+  constructor(readonly bucket: string, readonly limit: number, readonly windowMs: number) {}
+
+  private async recent(keyHash: string, now: number): Promise<number[]> {
+    const rows = await prisma.$queryRawUnsafe<{ at: bigint | number }[]>(
+      `SELECT at FROM ThrottleHit WHERE bucket = ? AND keyHash = ? AND at > ? ORDER BY at`,
+      this.bucket, keyHash, now - this.windowMs,
+    );
+    return rows.map((r) => Number(r.at));
+  }
+
+  /** Whether `key` has used up its attempts (without counting this one). */
+  async blocked(key: string, now: number): Promise<boolean> {
+    return (await this.recent(hashOf(key), now)).length >= this.limit;
+  }
+
+  /**
+   * Count an attempt; false when it is over the limit (and then it is not counted). One
+   * statement counts and adds, so attempts sent at once from several processes cannot all slip in.
+   */
+  async take(key: string, now: number): Promise<boolean> {
+    await prisma.$executeRawUnsafe(`DELETE FROM ThrottleHit WHERE bucket = ? AND at <= ?`, this.bucket, now - this.windowMs);
+    const added = await prisma.$executeRawUnsafe(
+      `INSERT INTO ThrottleHit (bucket, keyHash, at) SELECT ?, ?, ?
+        WHERE (SELECT COUNT(*) FROM ThrottleHit WHERE bucket = ? AND keyHash = ? AND at > ?) < ?`,
+      this.bucket, hashOf(key), now, this.bucket, hashOf(key), now - this.windowMs, this.limit,
+    );
+    return added === 1;
+  }
+
+  /** When `key` may try again, or null if it may now. */
+  async retryAt(key: string, now: number): Promise<number | null> {
+    const kept = await this.recent(hashOf(key), now);
+    return kept.length >= this.limit ? kept[kept.length - this.limit] + this.windowMs : null;
+  }
+
+  async forget(key: string) {
+    await prisma.$executeRawUnsafe(`DELETE FROM ThrottleHit WHERE bucket = ? AND keyHash = ?`, this.bucket, hashOf(key));
+  }
+
+  /** For tests: no attempts counted. */
+  async clear() {
+    await prisma.$executeRawUnsafe(`DELETE FROM ThrottleHit WHERE bucket = ?`, this.bucket);
+  }
+}

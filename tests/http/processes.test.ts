@@ -1,0 +1,78 @@
+/**
+ * The built server as several processes (WEB_CONCURRENCY): the limits on guessing are counted in
+ * the database, so they hold across processes (each would otherwise allow its own share, and an
+ * unknown email would be paused later than a real account); a process that dies is replaced.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { LIMITS, MAX_FAILED_SIGN_INS } from "~/modules/auth/sign-in-policy";
+import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
+import { startServer } from "../helpers/server";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let startedAt: number;
+
+beforeAll(async () => {
+  startedAt = performance.now();
+  // TRUST_PROXY lets each request say which address it comes from, as behind a reverse proxy.
+  server = await startServer({ WEB_CONCURRENCY: "2", TRUST_PROXY: "loopback" });
+});
+afterAll(() => server?.stop());
+
+async function signIn(email: string, password: string, from: string) {
+  const response = await fetch(`${server.url}/login`, {
+    method: "POST", redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, "Sec-Fetch-Site": "same-origin", "X-Forwarded-For": from },
+    body: new URLSearchParams({ email, password }),
+  });
+  if (response.status === 302) return "signed in";
+  const page = await response.text();
+  if (page.includes("Too many sign-in attempts from this connection")) return "throttled";
+  if (page.includes("sign-in to this account is paused")) return "paused";
+  if (page.includes("The email address or password is not right")) return "wrong";
+  throw new Error(`Unexpected answer ${response.status}`);
+}
+
+/** The server's worker processes (the children of the process the test started). */
+function workers(primaryPid: number) {
+  const out = execFileSync("ps", ["-o", "pid=", "--ppid", String(primaryPid)], { encoding: "utf8" });
+  return out.split("\n").map((line) => Number(line.trim())).filter(Boolean);
+}
+
+describe("several server processes", () => {
+  it("share the limit per client address: the attempts past it are refused whichever process answers", async () => {
+    const answers: string[] = [];
+    for (let i = 0; i < LIMITS.perAddress.limit + 6; i++) answers.push(await signIn(`nobody-${i}@example.org`, "a guess", "198.51.100.7"));
+    expect(answers.filter((a) => a === "wrong")).toHaveLength(LIMITS.perAddress.limit);
+    expect(answers.slice(LIMITS.perAddress.limit)).toEqual(Array(6).fill("throttled"));
+    // Another address is not held back by that one.
+    expect(await signIn(DEMO_SIGN_INS.volunteer.email, DEMO_SIGN_INS.volunteer.password, "198.51.100.8")).toBe("signed in");
+  });
+
+  it("pause an unknown email after as many tries as a real account, so a pause tells nothing", async () => {
+    const tries = async (email: string, prefix: string) => {
+      const answers: string[] = [];
+      for (let i = 0; i <= MAX_FAILED_SIGN_INS; i++) answers.push(await signIn(email, `guess ${i}`, `${prefix}.${i + 1}`));
+      return answers;
+    };
+    const expected = [...Array(MAX_FAILED_SIGN_INS).fill("wrong"), "paused"];
+    expect(await tries("no-such-person@example.org", "203.0.113")).toEqual(expected);
+    expect(await tries(DEMO_SIGN_INS.assessor.email, "192.0.2")).toEqual(expected);
+  });
+
+  it("replace a process that dies", async () => {
+    const before = workers(server.pid);
+    expect(before).toHaveLength(2);
+    // The supervisor stops, rather than loops, when a process dies within ten seconds of starting.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_500 - (performance.now() - startedAt))));
+    process.kill(before[0], "SIGKILL");
+    let after: number[] = [];
+    for (let i = 0; i < 100 && after.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = workers(server.pid).filter((p) => p !== before[0]);
+    }
+    expect(after).toHaveLength(2);
+    expect(server.output()).toContain("A server process stopped (SIGKILL); starting another.");
+    for (let i = 0; i < 20; i++) expect((await fetch(`${server.url}/login`, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+  }, 60_000);
+});
