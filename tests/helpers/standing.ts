@@ -3,7 +3,8 @@ import { prisma } from "~/db.server";
 import { loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { standingOn } from "~/modules/compliance/standing";
 import { refreshStanding, statesToWatch } from "~/modules/compliance/standing.server";
-import { DUE_WINDOWS, attentionList, stateOf } from "~/modules/compliance/overview";
+import { DUE_WINDOWS, attentionList, dashboardLists, stateOf } from "~/modules/compliance/overview";
+import { listsFromStanding } from "~/modules/compliance/dashboard.server";
 import { evaluatePerson } from "~/modules/compliance/rules";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 
@@ -51,18 +52,22 @@ export async function storedAgainstEvaluated(centreId: string, dates: IsoDate[])
 
 /**
  * The dashboard's lists from stored standing (no rules run) against the lists from evaluating
- * everyone, on each date: any difference, as "date: …"; empty when they agree.
+ * everyone, on each date: every item of every list from everyone's stored states, and what the
+ * dashboard shows of each list (its first people or items, and its length) as it reads them.
+ * Any difference, as "date: …"; empty when they agree.
  */
 export async function storedListsAgainstEvaluated(centreId: string, dates: IsoDate[]) {
   await refreshStanding(centreId);
   const { settings, courses, people } = await loadCentreFacts(centreId);
   const problems: string[] = [];
+  const everyoneIds = people.map((p) => p.id);
   for (const date of dates) {
     const everyone = people.map((p) => stateOf({ id: p.id, name: p.name, status: p.status, compliance: evaluatePerson(p.facts, courses, settings, date) }));
-    const stored = await statesToWatch(centreId, date, Math.max(...DUE_WINDOWS));
-    const fromAll = JSON.stringify(attentionList(everyone, date));
-    const fromStored = JSON.stringify(attentionList(stored, date));
-    if (fromAll !== fromStored) problems.push(`${date}: lists differ (${stored.length} people read from stored standing)`);
+    const evaluated = attentionList(everyone, date);
+    const stored = await statesToWatch(centreId, date, Math.max(...DUE_WINDOWS), everyoneIds);
+    if (JSON.stringify(attentionList(stored, date)) !== JSON.stringify(evaluated)) problems.push(`${date}: lists differ (${stored.length} people read from stored standing)`);
+    const shown = await listsFromStanding(centreId, date);
+    if (JSON.stringify(shown) !== JSON.stringify(dashboardLists(evaluated))) problems.push(`${date}: the dashboard's first of each list or their lengths differ`);
   }
   return problems;
 }

@@ -5,6 +5,10 @@
 import { addDaysIso, addMonthsIso, daysBetween, type IsoDate } from "~/utils/dates";
 import { STATUS_SEVERITY, STATUS_WORDS, isInDate, type PersonCompliance, type RequirementResult, type RequirementStatus } from "./rules";
 import { notClearedWords, requirementWords } from "./words";
+import { firstOf } from "~/utils/pages";
+
+// One collator: the order of localeCompare, without looking up the locale on every comparison.
+const NAME_ORDER = new Intl.Collator();
 
 export type PersonRow = { id: string; name: string; status: string; compliance: PersonCompliance };
 
@@ -60,7 +64,7 @@ export function attentionList(people: readonly PersonState[], today: IsoDate): A
       }
     }
   }
-  const byName = (a: AttentionItem, b: AttentionItem) => a.personName.localeCompare(b.personName) || a.requirement.localeCompare(b.requirement);
+  const byName = (a: AttentionItem, b: AttentionItem) => NAME_ORDER.compare(a.personName, b.personName) || NAME_ORDER.compare(a.requirement, b.requirement);
   attention.expired.sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
   attention.missing.sort(byName);
   for (const w of DUE_WINDOWS) attention.due[w].sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
@@ -157,6 +161,11 @@ export function cellFor(row: PersonRow, column: MatrixColumn): Cell {
 
 export type PersonAttention = { personId: string; personName: string; items: AttentionItem[] };
 
+/** People in name order; two of the same name in a fixed order (by id), however they were found. */
+export function byPersonName(a: { personId: string; personName: string }, b: { personId: string; personName: string }) {
+  return NAME_ORDER.compare(a.personName, b.personName) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+}
+
 /** The dashboard's lists one row per person: everything of theirs together, people in name order. */
 export function groupByPerson(items: readonly AttentionItem[]): PersonAttention[] {
   const byPerson = new Map<string, PersonAttention>();
@@ -165,7 +174,26 @@ export function groupByPerson(items: readonly AttentionItem[]): PersonAttention[
     entry.items.push(item);
     byPerson.set(item.personId, entry);
   }
-  return [...byPerson.values()].sort((a, b) => a.personName.localeCompare(b.personName));
+  return [...byPerson.values()].sort(byPersonName);
+}
+
+type FirstOf<T> = { first: T[]; total: number };
+
+export type DashboardLists = {
+  notCleared: FirstOf<NotClearedItem>;
+  expired: FirstOf<PersonAttention>;
+  missing: FirstOf<PersonAttention>;
+  due: Record<(typeof DUE_WINDOWS)[number], FirstOf<AttentionItem>>;
+};
+
+/** What the dashboard shows of each list, and how long each is, from everyone's attention. */
+export function dashboardLists(attention: Attention): DashboardLists {
+  return {
+    notCleared: firstOf(attention.notCleared),
+    expired: firstOf(groupByPerson(attention.expired)),
+    missing: firstOf(groupByPerson(attention.missing)),
+    due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
+  };
 }
 
 /** The last day of each of the `count` months up to today's, with today standing for its own month. */

@@ -111,26 +111,43 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
  * (the warning window is at least 7 days) or lapses within 90 days, so its segment ends by then.
  */
 const WATCHED = `s.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?) AND (s.attention = 1 OR s.untilDate <= ?)`;
+// Their requirements' states on `today` that the lists can show: out of date, missing, or in date until within `days`.
+const LISTED = `FROM RequirementStanding r JOIN PersonStanding s ON s.personId = r.personId AND ${WATCHED}
+    WHERE r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
+      AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))`;
 
 const STATE_SQL = {
   people: `SELECT p.id, p.firstName, p.lastName, s.cleared FROM PersonStanding s JOIN Person p ON p.id = s.personId
     WHERE ${WATCHED} ORDER BY p.lastName, p.firstName, p.id`,
-  // Only what the lists can show: out of date, missing, or in date until within `days`.
-  requirements: `SELECT r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn
-    FROM RequirementStanding r JOIN PersonStanding s ON s.personId = r.personId AND ${WATCHED}
-    WHERE r.centreId = ? AND r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
-      AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))`,
+  // Everything listed of some people; of others only what falls due (the due lists are the only ones read whole).
+  // Driven by the ids, so that it reads only their rows.
+  requirementsOf: `SELECT r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn FROM RequirementStanding r
+      WHERE r.personId IN (SELECT value FROM json_each(?)) AND r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
+        AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))
+    UNION ALL
+    SELECT r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn FROM RequirementStanding r
+      WHERE r.personId IN (SELECT value FROM json_each(?)) AND r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
+        AND r.status IN ('met', 'due') AND r.validUntil <= ?`,
+  // Per person, which lists they are on: a few thousand rows where the items are tens of thousands.
+  lists: `SELECT r.personId, MAX(r.status = 'expired') AS expired, MAX(r.status IN ('missing', 'not_accepted')) AS missing, MAX(r.status IN ('met', 'due')) AS due
+    ${LISTED} GROUP BY r.personId`,
 };
 
+const watchedParams = (centreId: string, today: IsoDate, days: number) => [centreId, today, today, addDaysIso(today, days + 1), today, today, addDaysIso(today, days)];
+
 /**
- * What the dashboard's lists read of each person they can name, from stored standing: no rules
- * run, and no words are built. Each person's requirements come in the rules' own order.
+ * What the dashboard's lists read of these people (those of them the lists can name), from stored
+ * standing: everything the lists can show of `personIds`, and only what falls due of `dueOnlyIds`.
+ * No rules run, and no words are built. Each person's requirements come in the rules' own order.
  */
-export async function statesToWatch(centreId: string, today: IsoDate, days: number): Promise<PersonState[]> {
-  const watched = [centreId, today, today, addDaysIso(today, days + 1)];
+export async function statesToWatch(centreId: string, today: IsoDate, days: number, personIds: string[], dueOnlyIds: string[] = []): Promise<PersonState[]> {
+  const params = watchedParams(centreId, today, days);
+  const current = params.slice(4);
+  const whole = new Set(personIds);
+  const dueOnly = dueOnlyIds.filter((id) => !whole.has(id));
   const [people, requirements, courses] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...watched),
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.requirements, ...watched, centreId, today, today, addDaysIso(today, days)),
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...params.slice(0, 4)),
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.requirementsOf, JSON.stringify(personIds), ...current, JSON.stringify(dueOnly), ...current),
     getCourses(centreId),
   ]);
   const order = requirementsInOrder(courses);
@@ -139,14 +156,34 @@ export async function statesToWatch(centreId: string, today: IsoDate, days: numb
     personId: String(r.personId), key: String(r.requirementKey), status: String(r.status) as RequirementStatus,
     validUntil: r.validUntil === null ? null : String(r.validUntil), lapsedOn: r.lapsedOn === null ? null : String(r.lapsedOn),
   })));
-  return people.map((p) => {
-    const id = String(p.id);
-    return {
-      id, name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }), counted: true, cleared: asBoolean(p.cleared),
-      requirements: requirementsOf(id)
+  const listed = new Set([...personIds, ...dueOnly]);
+  return watchedPeople(people)
+    .filter((p) => listed.has(p.id))
+    .map((p) => ({
+      ...p, counted: true,
+      requirements: requirementsOf(p.id)
         .filter((r) => position.has(r.key))
         .sort((a, b) => position.get(a.key)! - position.get(b.key)!)
         .map((r) => ({ ...r, label: order[position.get(r.key)!].label })),
-    };
-  });
+    }));
+}
+
+function watchedPeople(rows: Record<string, unknown>[]) {
+  return rows.map((p) => ({ id: String(p.id), name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }), cleared: asBoolean(p.cleared) }));
+}
+
+/**
+ * Everyone the dashboard's lists can name, in the people's order, with which lists each is on
+ * (something expired, something missing, something falling due within `days`), counted in SQLite:
+ * the lists' lengths, and who comes first in each, without reading every item.
+ */
+export async function watchedLists(centreId: string, today: IsoDate, days: number) {
+  const params = watchedParams(centreId, today, days);
+  const [people, lists] = await Promise.all([
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...params.slice(0, 4)),
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.lists, ...params),
+  ]);
+  const on = new Map(lists.map((l) => [String(l.personId), { expired: asBoolean(l.expired), missing: asBoolean(l.missing), due: asBoolean(l.due) }]));
+  const none = { expired: false, missing: false, due: false };
+  return watchedPeople(people).map((p) => ({ ...p, on: on.get(p.id) ?? none }));
 }
