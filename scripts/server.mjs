@@ -20,7 +20,7 @@ else await serveApp();
 /** The primary process only starts, replaces and stops the workers; it never loads the app. */
 function superviseWorkers(count) {
   const startedAt = new Map();
-  const start = () => startedAt.set(cluster.fork().id, Date.now());
+  const start = () => startedAt.set(cluster.fork().id, performance.now());
   for (let i = 0; i < count; i++) start();
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
@@ -29,7 +29,7 @@ function superviseWorkers(count) {
       return;
     }
     // One that dies at once (bad configuration, say) would die again: stop rather than loop.
-    if (Date.now() - startedAt.get(worker.id) < 10_000) {
+    if (performance.now() - startedAt.get(worker.id) < 10_000) {
       console.error(`A server process stopped as it started (${signal ?? `exit code ${code}`}); stopping.`);
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.kill();

@@ -4,7 +4,7 @@
  * unknown email would be paused later than a real account); a process that dies is replaced.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { LIMITS, MAX_FAILED_SIGN_INS } from "~/modules/auth/sign-in-policy";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
 import { startServer } from "../helpers/server";
@@ -33,10 +33,9 @@ async function signIn(email: string, password: string, from: string) {
   throw new Error(`Unexpected answer ${response.status}`);
 }
 
-/** The server's worker processes (the children of the process the test started). */
+/** The server's worker processes (the children of the process the test started), from Linux's /proc. */
 function workers(primaryPid: number) {
-  const out = execFileSync("ps", ["-o", "pid=", "--ppid", String(primaryPid)], { encoding: "utf8" });
-  return out.split("\n").map((line) => Number(line.trim())).filter(Boolean);
+  return readFileSync(`/proc/${primaryPid}/task/${primaryPid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
 }
 
 describe("several server processes", () => {
