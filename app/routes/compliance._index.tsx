@@ -7,8 +7,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { dashboardCompliance } from "~/modules/compliance/dashboard.server";
 import { DUE_WINDOWS, type AttentionItem, type PersonAttention } from "~/modules/compliance/overview";
 import { combineNumbered } from "~/modules/compliance/words";
-import { dashboardRota } from "~/modules/rota/rota.server";
-import { selfServiceOverview } from "~/modules/rota/self-service.server";
+import { dashboardRotaOverview } from "~/modules/rota/self-service.server";
 import { VolunteerRequests } from "~/components/volunteer-requests";
 import { weekStart } from "~/modules/rota/weeks";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
@@ -23,13 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The staffing chart: the last eight weeks and the six ahead (a rota's usual length).
   const staffingFrom = addDaysIso(weekStart(today), -56);
   const staffingTo = addDaysIso(weekStart(today), 6 * 7 - 1);
-  const [compliance, rota, requests] = await Promise.all([
+  const [compliance, rota] = await Promise.all([
     dashboardCompliance(user.centreId, today),
-    canManageRota ? dashboardRota(user.centreId, today, { gapsTo: addDaysIso(today, 42), staffingFrom, staffingTo }) : Promise.resolve(null),
-    canManageRota ? selfServiceOverview(user.centreId) : Promise.resolve(null),
+    canManageRota ? dashboardRotaOverview(user.centreId, clock.now(), { gapsTo: addDaysIso(today, 42), staffingFrom, staffingTo }) : Promise.resolve(null),
   ]);
   const gaps = rota?.gaps ?? null;
   const staffing = rota?.staffing ?? null;
+  const requests = rota?.requests ?? null;
   const weekAhead = addDaysIso(today, 7);
   return {
     ...compliance,

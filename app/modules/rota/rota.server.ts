@@ -540,12 +540,18 @@ export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { p
 
 /**
  * The dashboard's view of published rotas, from one read: gaps from today to `gapsTo`, and places
- * needed and filled each week from `staffingFrom` to `staffingTo` (the chart).
+ * needed and filled each week from `staffingFrom` to `staffingTo` (the chart). `upcomingVoids`:
+ * the re-check of published placements from today, when the caller has already made it.
  */
-export async function dashboardRota(centreId: string, today: IsoDate, { gapsTo, staffingFrom, staffingTo }: { gapsTo: IsoDate; staffingFrom: IsoDate; staffingTo: IsoDate }) {
+export async function dashboardRota(
+  centreId: string, today: IsoDate, { gapsTo, staffingFrom, staffingTo }: { gapsTo: IsoDate; staffingFrom: IsoDate; staffingTo: IsoDate },
+  upcomingVoids?: Map<string, Problem[]>,
+) {
   const from = staffingFrom < today ? staffingFrom : today;
   const to = staffingTo > gapsTo ? staffingTo : gapsTo;
-  const { shifts, voids } = await shiftsBetween(centreId, from, to, { publishedOnly: true }, today);
+  const { shifts, voids } = upcomingVoids
+    ? { shifts: await readShifts(prisma, centreId, { from, to, publishedOnly: true }), voids: upcomingVoids }
+    : await shiftsBetween(centreId, from, to, { publishedOnly: true }, today);
   return {
     gaps: gapsIn(shifts.filter((s) => s.date >= today && s.date <= gapsTo), voids),
     staffing: staffingIn(shifts.filter((s) => s.date >= staffingFrom && s.date <= staffingTo), voids, staffingFrom, staffingTo),

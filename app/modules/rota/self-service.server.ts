@@ -17,7 +17,7 @@ import { subjects } from "../../../emails/subjects";
 import { endOfLondonDay } from "./recurrence";
 import { isSlot, type Placement, type RotaContext, type RotaPerson, type Slot } from "./eligibility";
 import { rankCandidates } from "./generate";
-import { HOLDS_A_PLACE, checkPlacements, loadRotaPeople, toRotaShift } from "./rota.server";
+import { HOLDS_A_PLACE, checkPlacements, dashboardRota, loadRotaPeople, toRotaShift } from "./rota.server";
 import { readShifts } from "./shift-reads.server";
 import { checkTake, openPlacesFor, swapClosesAt, swapState, withoutPlacement, type TakeCheck } from "./self-service";
 import { SLOT_LABELS, fairnessWords, refusalAbout, takeNoteWords, takeRefusalWords } from "./words";
@@ -280,9 +280,9 @@ export async function decideRequest(actor: Actor, assignmentId: string, approve:
  * What co-ordinators see of volunteers' own changes to come: places waiting for their yes, swap
  * requests still offered, and those nobody took by the cut-off, which are gaps, with cover.
  */
-export async function selfServiceOverview(centreId: string, now: Date = clock.now()) {
+export async function selfServiceOverview(centreId: string, now: Date = clock.now(), loaded?: Upcoming) {
   const today = londonToday(now);
-  const upcoming = await loadUpcoming(prisma, centreId, today);
+  const upcoming = loaded ?? (await loadUpcoming(prisma, centreId, today));
   const pending = upcoming.shifts.flatMap((shift) =>
     shift.assignments.filter((a) => a.status === "pending").map((a) => ({
       assignmentId: a.id, name: fullName(a.person), as: isSlot(a.slot) ? SLOT_LABELS[a.slot].one : a.slot, rotaId: shift.rotaId, shiftId: shift.id, ...shiftWords(shift),
@@ -307,6 +307,17 @@ export async function selfServiceOverview(centreId: string, now: Date = clock.no
       return { ...swapRow(s), cover };
     }),
   };
+}
+
+/**
+ * The co-ordinator's dashboard's rota: gaps and the staffing chart, and volunteers' requests,
+ * from one re-check of the published placements from today (each would otherwise make its own).
+ */
+export async function dashboardRotaOverview(centreId: string, now: Date, windows: Parameters<typeof dashboardRota>[2]) {
+  const today = londonToday(now);
+  const upcoming = await loadUpcoming(prisma, centreId, today);
+  const [rota, requests] = await Promise.all([dashboardRota(centreId, today, windows, upcoming.voids), selfServiceOverview(centreId, now, upcoming)]);
+  return { ...rota, requests };
 }
 
 /** My own open swap requests, by placement, for My shifts. */
