@@ -2,8 +2,9 @@
 import { prisma } from "~/db.server";
 import { loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { standingOn } from "~/modules/compliance/standing";
-import { refreshStanding, statesToWatch } from "~/modules/compliance/standing.server";
-import { DUE_WINDOWS, attentionList, dashboardLists, stateOf } from "~/modules/compliance/overview";
+import { refreshStanding, statesToWatch, watchedLists } from "~/modules/compliance/standing.server";
+import { DUE_WINDOWS, attentionList, groupByPerson, stateOf, type Attention, type DashboardLists } from "~/modules/compliance/overview";
+import { firstOf } from "~/utils/pages";
 import { listsFromStanding } from "~/modules/compliance/dashboard.server";
 import { evaluatePerson } from "~/modules/compliance/rules";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
@@ -60,14 +61,24 @@ export async function storedListsAgainstEvaluated(centreId: string, dates: IsoDa
   await refreshStanding(centreId);
   const { settings, courses, people } = await loadCentreFacts(centreId);
   const problems: string[] = [];
-  const everyoneIds = people.map((p) => p.id);
+  const days = Math.max(...DUE_WINDOWS);
   for (const date of dates) {
     const everyone = people.map((p) => stateOf({ id: p.id, name: p.name, status: p.status, compliance: evaluatePerson(p.facts, courses, settings, date) }));
     const evaluated = attentionList(everyone, date);
-    const stored = await statesToWatch(centreId, date, Math.max(...DUE_WINDOWS), everyoneIds);
+    const stored = await statesToWatch(centreId, date, days, await watchedLists(centreId, date, days));
     if (JSON.stringify(attentionList(stored, date)) !== JSON.stringify(evaluated)) problems.push(`${date}: lists differ (${stored.length} people read from stored standing)`);
     const shown = await listsFromStanding(centreId, date);
     if (JSON.stringify(shown) !== JSON.stringify(dashboardLists(evaluated))) problems.push(`${date}: the dashboard's first of each list or their lengths differ`);
   }
   return problems;
+}
+
+/** What the dashboard shows of each list, and how long each is, worked out from everyone's attention. */
+function dashboardLists(attention: Attention): DashboardLists {
+  return {
+    notCleared: firstOf(attention.notCleared),
+    expired: firstOf(groupByPerson(attention.expired)),
+    missing: firstOf(groupByPerson(attention.missing)),
+    due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
+  };
 }

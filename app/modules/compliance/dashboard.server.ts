@@ -16,8 +16,8 @@ import { refreshStanding, standingCountsOn, statesToWatch, watchedLists } from "
 const WATCH_DAYS = Math.max(...DUE_WINDOWS);
 
 /**
- * The dashboard's lists on `today` from stored standing: what dashboardLists gives from everyone's
- * attention (a test holds them equal), reading every item only of the first people of the expired
+ * The dashboard's lists on `today` from stored standing: what everyone's evaluated attention gives
+ * (a test holds them equal), reading every item only of the first people of the expired
  * and missing lists, and what falls due of everyone else (the due lists show items, not people).
  */
 export async function listsFromStanding(centreId: string, today: IsoDate): Promise<DashboardLists> {
@@ -26,8 +26,9 @@ export async function listsFromStanding(centreId: string, today: IsoDate): Promi
     watched.filter((p) => p.on[list]).map((p) => ({ personId: p.id, personName: p.name })).sort(byPersonName);
   const [expired, missing] = [firstPeople("expired"), firstPeople("missing")];
   const shown = new Set([...expired.slice(0, DASHBOARD_FIRST), ...missing.slice(0, DASHBOARD_FIRST)].map((p) => p.personId));
-  const fallingDue = watched.filter((p) => p.on.due && !shown.has(p.id)).map((p) => p.id);
-  const attention = attentionList(await statesToWatch(centreId, today, WATCH_DAYS, [...shown], fallingDue), today);
+  const read = watched.filter((p) => shown.has(p.id) || p.on.due);
+  const dueOnly = new Set(read.filter((p) => !shown.has(p.id)).map((p) => p.id));
+  const attention = attentionList(await statesToWatch(centreId, today, WATCH_DAYS, read, dueOnly), today);
   return {
     notCleared: firstOf(watched.filter((p) => !p.cleared).map((p) => ({ personId: p.id, personName: p.name }))),
     expired: { first: groupByPerson(attention.expired).slice(0, DASHBOARD_FIRST), total: expired.length },

@@ -3,9 +3,8 @@
  * and the people × requirements matrix. Pure.
  */
 import { addDaysIso, addMonthsIso, daysBetween, type IsoDate } from "~/utils/dates";
-import { STATUS_SEVERITY, STATUS_WORDS, isInDate, type PersonCompliance, type RequirementResult, type RequirementStatus } from "./rules";
+import { STATUS_SEVERITY, STATUS_WORDS, courseKey, isInDate, type PersonCompliance, type RequirementResult, type RequirementStatus } from "./rules";
 import { notClearedWords, requirementWords } from "./words";
-import { firstOf } from "~/utils/pages";
 
 // One collator: the order of localeCompare, without looking up the locale on every comparison.
 const NAME_ORDER = new Intl.Collator();
@@ -146,10 +145,10 @@ export function matrixColumns(courses: { id: string; name: string; kind: string;
   const modules = active.filter((c) => c.kind === "naccc_module");
   for (const course of active) {
     if (groupModules && course.kind === "naccc_module") {
-      if (course === modules[0]) columns.push({ key: "naccc_modules", label: `NACCC modules (${modules.length})`, requirementKeys: modules.map((m) => `course:${m.id}`) });
+      if (course === modules[0]) columns.push({ key: "naccc_modules", label: `NACCC modules (${modules.length})`, requirementKeys: modules.map((m) => courseKey(m.id)) });
       continue;
     }
-    columns.push({ key: `course:${course.id}`, label: course.name, requirementKeys: [`course:${course.id}`] });
+    columns.push({ key: courseKey(course.id), label: course.name, requirementKeys: [courseKey(course.id)] });
   }
   return columns;
 }
@@ -179,22 +178,13 @@ export function groupByPerson(items: readonly AttentionItem[]): PersonAttention[
 
 type FirstOf<T> = { first: T[]; total: number };
 
+/** What the dashboard shows of each list (its first people or items), and how long each is. */
 export type DashboardLists = {
   notCleared: FirstOf<NotClearedItem>;
   expired: FirstOf<PersonAttention>;
   missing: FirstOf<PersonAttention>;
   due: Record<(typeof DUE_WINDOWS)[number], FirstOf<AttentionItem>>;
 };
-
-/** What the dashboard shows of each list, and how long each is, from everyone's attention. */
-export function dashboardLists(attention: Attention): DashboardLists {
-  return {
-    notCleared: firstOf(attention.notCleared),
-    expired: firstOf(groupByPerson(attention.expired)),
-    missing: firstOf(groupByPerson(attention.missing)),
-    due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
-  };
-}
 
 /** The last day of each of the `count` months up to today's, with today standing for its own month. */
 export function monthEnds(today: IsoDate, count = 12): IsoDate[] {

@@ -117,6 +117,8 @@ const ACCEPTED_DECISIONS = ["clear", "accepted_after_risk_assessment"];
 export const CHILD_WORKFORCES = ["child", "child_and_adult"];
 const IN_DATE: RequirementStatus[] = ["met", "due"];
 const DBS_LABEL = "Enhanced DBS check";
+/** A course's requirement key, as results, stored standing and the matrix's columns name it. */
+export const courseKey = (courseId: string) => `course:${courseId}`;
 const REFERENCES_LABEL = "References";
 
 export function isInDate(status: RequirementStatus) {
@@ -228,7 +230,7 @@ export function evaluateReferences(references: ReferenceFacts[], required: numbe
 }
 
 export function evaluateCourse(course: CourseFacts, training: TrainingFacts[], roles: string[], settings: CentreSettings, date: IsoDate): RequirementResult {
-  const base: Base = { key: `course:${course.id}`, label: course.name, kind: course.kind };
+  const base: Base = { key: courseKey(course.id), label: course.name, kind: course.kind };
   if (course.retired) return result(base, "not_required", "course_retired");
   const needingRoles = roles.filter((role) => course.requiredFor.includes(role));
   if (needingRoles.length === 0) return result(base, "not_required", "course_not_required", { roles });
@@ -270,7 +272,7 @@ export function clearanceOnDate(person: Pick<PersonFacts, "dbsChecks" | "referen
 
 /** Every requirement's key and label, in the order evaluatePerson gives its results. */
 export function requirementsInOrder(courses: readonly Pick<CourseFacts, "id" | "name">[]): { key: string; label: string }[] {
-  return [{ key: "dbs", label: DBS_LABEL }, { key: "references", label: REFERENCES_LABEL }, ...courses.map((c) => ({ key: `course:${c.id}`, label: c.name }))];
+  return [{ key: "dbs", label: DBS_LABEL }, { key: "references", label: REFERENCES_LABEL }, ...courses.map((c) => ({ key: courseKey(c.id), label: c.name }))];
 }
 
 export function evaluatePerson(person: PersonFacts, courses: CourseFacts[], settings: CentreSettings, date: IsoDate): PersonCompliance {

@@ -133,21 +133,23 @@ const STATE_SQL = {
     ${LISTED} GROUP BY r.personId`,
 };
 
-const watchedParams = (centreId: string, today: IsoDate, days: number) => [centreId, today, today, addDaysIso(today, days + 1), today, today, addDaysIso(today, days)];
+// Parameters of WATCHED, and of LISTED's own conditions (requirements in force on `today`, in date until within `days`).
+const watchedParams = (centreId: string, today: IsoDate, days: number) => [centreId, today, today, addDaysIso(today, days + 1)];
+const listedParams = (today: IsoDate, days: number) => [today, today, addDaysIso(today, days)];
+
+/** A person the dashboard's lists can name. */
+export type WatchedPerson = { id: string; name: string; cleared: boolean };
 
 /**
- * What the dashboard's lists read of these people (those of them the lists can name), from stored
- * standing: everything the lists can show of `personIds`, and only what falls due of `dueOnlyIds`.
- * No rules run, and no words are built. Each person's requirements come in the rules' own order.
+ * What the dashboard's lists read of these people, from stored standing: everything the lists can
+ * show, or of those in `dueOnly` only what falls due. No rules run, and no words are built. People
+ * come in the order given; each one's requirements in the rules' own order.
  */
-export async function statesToWatch(centreId: string, today: IsoDate, days: number, personIds: string[], dueOnlyIds: string[] = []): Promise<PersonState[]> {
-  const params = watchedParams(centreId, today, days);
-  const current = params.slice(4);
-  const whole = new Set(personIds);
-  const dueOnly = dueOnlyIds.filter((id) => !whole.has(id));
-  const [people, requirements, courses] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...params.slice(0, 4)),
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.requirementsOf, JSON.stringify(personIds), ...current, JSON.stringify(dueOnly), ...current),
+export async function statesToWatch(centreId: string, today: IsoDate, days: number, people: readonly WatchedPerson[], dueOnly: ReadonlySet<string> = new Set()): Promise<PersonState[]> {
+  const ids = (keep: (p: WatchedPerson) => boolean) => JSON.stringify(people.filter(keep).map((p) => p.id));
+  const listed = listedParams(today, days);
+  const [requirements, courses] = await Promise.all([
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.requirementsOf, ids((p) => !dueOnly.has(p.id)), ...listed, ids((p) => dueOnly.has(p.id)), ...listed),
     getCourses(centreId),
   ]);
   const order = requirementsInOrder(courses);
@@ -156,20 +158,13 @@ export async function statesToWatch(centreId: string, today: IsoDate, days: numb
     personId: String(r.personId), key: String(r.requirementKey), status: String(r.status) as RequirementStatus,
     validUntil: r.validUntil === null ? null : String(r.validUntil), lapsedOn: r.lapsedOn === null ? null : String(r.lapsedOn),
   })));
-  const listed = new Set([...personIds, ...dueOnly]);
-  return watchedPeople(people)
-    .filter((p) => listed.has(p.id))
-    .map((p) => ({
-      ...p, counted: true,
-      requirements: requirementsOf(p.id)
-        .filter((r) => position.has(r.key))
-        .sort((a, b) => position.get(a.key)! - position.get(b.key)!)
-        .map((r) => ({ ...r, label: order[position.get(r.key)!].label })),
-    }));
-}
-
-function watchedPeople(rows: Record<string, unknown>[]) {
-  return rows.map((p) => ({ id: String(p.id), name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }), cleared: asBoolean(p.cleared) }));
+  return people.map((p) => ({
+    id: p.id, name: p.name, cleared: p.cleared, counted: true,
+    requirements: requirementsOf(p.id)
+      .filter((r) => position.has(r.key))
+      .sort((a, b) => position.get(a.key)! - position.get(b.key)!)
+      .map((r) => ({ ...r, label: order[position.get(r.key)!].label })),
+  }));
 }
 
 /**
@@ -178,12 +173,15 @@ function watchedPeople(rows: Record<string, unknown>[]) {
  * the lists' lengths, and who comes first in each, without reading every item.
  */
 export async function watchedLists(centreId: string, today: IsoDate, days: number) {
-  const params = watchedParams(centreId, today, days);
+  const watched = watchedParams(centreId, today, days);
   const [people, lists] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...params.slice(0, 4)),
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.lists, ...params),
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...watched),
+    readRows<Record<string, unknown>>(prisma, STATE_SQL.lists, ...watched, ...listedParams(today, days)),
   ]);
   const on = new Map(lists.map((l) => [String(l.personId), { expired: asBoolean(l.expired), missing: asBoolean(l.missing), due: asBoolean(l.due) }]));
   const none = { expired: false, missing: false, due: false };
-  return watchedPeople(people).map((p) => ({ ...p, on: on.get(p.id) ?? none }));
+  return people.map((p) => {
+    const id = String(p.id);
+    return { id, name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }), cleared: asBoolean(p.cleared), on: on.get(id) ?? none };
+  });
 }

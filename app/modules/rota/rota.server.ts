@@ -496,12 +496,6 @@ export async function withdrawPlacements(tx: Db, actor: Actor, person: { id: str
   return assignments.map((a) => ({ shiftId: a.shiftId, rotaId: a.shift.rotaId, date: a.shift.date, session: a.shift.session.name }));
 }
 
-/** Shifts between two dates, each placement re-checked on its shift's date. */
-async function shiftsBetween(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }, today: IsoDate) {
-  const shifts = await readShifts(prisma, centreId, { from, to, publishedOnly });
-  return { shifts, voids: await checkPlacements(prisma, centreId, shifts, today) };
-}
-
 const stillStanding = (a: { id: string; status: string }, voids: Map<string, Problem[]>) => a.status === "assigned" && !voids.has(a.id);
 
 /** Places still open on these shifts, e.g. "1 volunteer", and placements that no longer stand, with why. */
@@ -534,8 +528,8 @@ function staffingIn(shifts: ShiftWithPlacements[], voids: Map<string, Problem[]>
  * open, and those placements with why: any rota's, for the co-ordinators' digest.
  */
 export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { publishedOnly }: { publishedOnly: boolean }, today: IsoDate = clock.today()) {
-  const { shifts, voids } = await shiftsBetween(centreId, from, to, { publishedOnly }, today);
-  return gapsIn(shifts, voids);
+  const shifts = await readShifts(prisma, centreId, { from, to, publishedOnly });
+  return gapsIn(shifts, await checkPlacements(prisma, centreId, shifts, today));
 }
 
 /**
@@ -549,9 +543,8 @@ export async function dashboardRota(
 ) {
   const from = staffingFrom < today ? staffingFrom : today;
   const to = staffingTo > gapsTo ? staffingTo : gapsTo;
-  const { shifts, voids } = upcomingVoids
-    ? { shifts: await readShifts(prisma, centreId, { from, to, publishedOnly: true }), voids: upcomingVoids }
-    : await shiftsBetween(centreId, from, to, { publishedOnly: true }, today);
+  const shifts = await readShifts(prisma, centreId, { from, to, publishedOnly: true });
+  const voids = upcomingVoids ?? (await checkPlacements(prisma, centreId, shifts, today));
   return {
     gaps: gapsIn(shifts.filter((s) => s.date >= today && s.date <= gapsTo), voids),
     staffing: staffingIn(shifts.filter((s) => s.date >= staffingFrom && s.date <= staffingTo), voids, staffingFrom, staffingTo),
