@@ -2,7 +2,7 @@
 import { prisma } from "~/db.server";
 import { loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { standingOn } from "~/modules/compliance/standing";
-import { refreshStanding, statesToWatch, watchedLists } from "~/modules/compliance/standing.server";
+import { refreshStanding, standingCountsOn, statesToWatch, watchedLists } from "~/modules/compliance/standing.server";
 import { DUE_WINDOWS, attentionList, groupByPerson, stateOf, type Attention, type DashboardLists } from "~/modules/compliance/overview";
 import { firstOf } from "~/utils/pages";
 import { listsFromStanding } from "~/modules/compliance/dashboard.server";
@@ -37,7 +37,10 @@ export async function storedAgainstEvaluated(centreId: string, dates: IsoDate[])
         continue;
       }
       const s = inForce[0];
-      const got = { counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention, status: s.status, roles: s.roles };
+      const got = {
+        counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention,
+        anyExpired: s.anyExpired, anyMissing: s.anyMissing, status: s.status, roles: s.roles,
+      };
       if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`${person.name} on ${date}: stored ${JSON.stringify(got)}, evaluated ${JSON.stringify(expected)}`);
       // Each requirement: exactly one stored state in force, the one the rules give.
       const gotRequirements = inForceOn(requirementSegments, date).map((r) => ({ key: r.requirementKey, status: r.status, validUntil: r.validUntil, lapsedOn: r.lapsedOn }));
@@ -52,8 +55,8 @@ export async function storedAgainstEvaluated(centreId: string, dates: IsoDate[])
 }
 
 /**
- * The dashboard's lists from stored standing (no rules run) against the lists from evaluating
- * everyone, on each date: every item of every list from everyone's stored states, and what the
+ * The dashboard's counts and lists from stored standing (no rules run) against evaluating
+ * everyone, on each date: how many are counted, cleared and fully compliant; every item of every list from everyone's stored states, and what the
  * dashboard shows of each list (its first people or items, and its length) as it reads them.
  * Any difference, as "date: …"; empty when they agree.
  */
@@ -63,7 +66,12 @@ export async function storedListsAgainstEvaluated(centreId: string, dates: IsoDa
   const problems: string[] = [];
   const days = Math.max(...DUE_WINDOWS);
   for (const date of dates) {
-    const everyone = people.map((p) => stateOf({ id: p.id, name: p.name, status: p.status, compliance: evaluatePerson(p.facts, courses, settings, date) }));
+    const evaluations = people.map((p) => ({ id: p.id, name: p.name, status: p.status, compliance: evaluatePerson(p.facts, courses, settings, date) }));
+    const everyone = evaluations.map(stateOf);
+    const counted = evaluations.filter((e) => e.compliance.counted);
+    const counts = { people: counted.length, cleared: counted.filter((e) => e.compliance.cleared).length, fullyCompliant: counted.filter((e) => e.compliance.fullyCompliant).length };
+    const [storedCounts] = await standingCountsOn(centreId, [date]);
+    if (JSON.stringify(storedCounts) !== JSON.stringify({ date, ...counts })) problems.push(`${date}: counts stored ${JSON.stringify(storedCounts)}, evaluated ${JSON.stringify(counts)}`);
     const evaluated = attentionList(everyone, date);
     const stored = await statesToWatch(centreId, date, days, await watchedLists(centreId, date, days));
     if (JSON.stringify(attentionList(stored, date)) !== JSON.stringify(evaluated)) problems.push(`${date}: lists differ (${stored.length} people read from stored standing)`);

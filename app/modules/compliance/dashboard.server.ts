@@ -26,9 +26,7 @@ export async function listsFromStanding(centreId: string, today: IsoDate): Promi
     watched.filter((p) => p.on[list]).map((p) => ({ personId: p.id, personName: p.name })).sort(byPersonName);
   const [expired, missing] = [firstPeople("expired"), firstPeople("missing")];
   const shown = new Set([...expired.slice(0, DASHBOARD_FIRST), ...missing.slice(0, DASHBOARD_FIRST)].map((p) => p.personId));
-  const read = watched.filter((p) => shown.has(p.id) || p.on.due);
-  const dueOnly = new Set(read.filter((p) => !shown.has(p.id)).map((p) => p.id));
-  const attention = attentionList(await statesToWatch(centreId, today, WATCH_DAYS, read, dueOnly), today);
+  const attention = attentionList(await statesToWatch(centreId, today, WATCH_DAYS, watched, shown), today);
   return {
     notCleared: firstOf(watched.filter((p) => !p.cleared).map((p) => ({ personId: p.id, personName: p.name }))),
     expired: { first: groupByPerson(attention.expired).slice(0, DASHBOARD_FIRST), total: expired.length },

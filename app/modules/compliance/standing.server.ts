@@ -40,7 +40,8 @@ export async function refreshStanding(centreId: string): Promise<number> {
         for (const s of timeline.standing) {
           standingRows.push({
             personId: person.id, centreId, fromDate: s.from, untilDate: s.until,
-            counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention, status: s.status, roles: s.roles,
+            counted: s.counted, cleared: s.cleared, fullyCompliant: s.fullyCompliant, attention: s.attention,
+            anyExpired: s.anyExpired, anyMissing: s.anyMissing, status: s.status, roles: s.roles,
           });
         }
         for (const r of timeline.requirements) {
@@ -88,20 +89,24 @@ export async function standingPage(centreId: string, date: IsoDate, filters: Mat
   return { personIds: rows.map((r) => r.personId), page };
 }
 
-/** Counted, cleared and fully compliant on each of the dates (the dashboard's chart), in one query. */
+// Segments in force on a date, in two parts that are each one range of an index: open-ended ones
+// begun by then, and closed ones begun by then that end after it.
+const COUNTED = "SELECT COUNT(*) AS people, TOTAL(cleared) AS cleared, TOTAL(fullyCompliant) AS fullyCompliant FROM PersonStanding WHERE centreId = ? AND counted = 1";
+const COUNT_SQL = {
+  open: `${COUNTED} AND untilDate IS NULL AND fromDate <= ?`,
+  closed: `${COUNTED} AND untilDate > ? AND fromDate <= ?`,
+};
+
+/** Counted, cleared and fully compliant on each of the dates (the dashboard's chart). */
 export async function standingCountsOn(centreId: string, dates: readonly IsoDate[]) {
-  if (!dates.length) return [];
-  const rows = await readRows<{ date: string; people: unknown; cleared: unknown; fullyCompliant: unknown }>(
-    prisma,
-    `WITH d("date") AS (VALUES ${dates.map(() => "(?)").join(",")})
-     SELECT d."date" AS "date", COUNT(s."id") AS "people", SUM(s."cleared") AS "cleared", SUM(s."fullyCompliant") AS "fullyCompliant"
-     FROM d LEFT JOIN "PersonStanding" s
-       ON s."centreId" = ? AND s."counted" = 1 AND s."fromDate" <= d."date" AND (s."untilDate" IS NULL OR s."untilDate" > d."date")
-     GROUP BY d."date"`,
-    ...dates, centreId,
-  );
-  const byDate = new Map(rows.map((r) => [r.date, { people: asNumber(r.people)!, cleared: asNumber(r.cleared) ?? 0, fullyCompliant: asNumber(r.fullyCompliant) ?? 0 }]));
-  return dates.map((date) => ({ date, ...(byDate.get(date) ?? { people: 0, cleared: 0, fullyCompliant: 0 }) }));
+  return Promise.all(dates.map(async (date) => {
+    const [[open], [closed]] = await Promise.all([
+      readRows<Record<string, unknown>>(prisma, COUNT_SQL.open, centreId, date),
+      readRows<Record<string, unknown>>(prisma, COUNT_SQL.closed, centreId, date, date),
+    ]);
+    const both = (key: string) => asNumber(open[key])! + asNumber(closed[key])!;
+    return { date, people: both("people"), cleared: both("cleared"), fullyCompliant: both("fullyCompliant") };
+  }));
 }
 
 /**
@@ -111,50 +116,46 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
  * (the warning window is at least 7 days) or lapses within 90 days, so its segment ends by then.
  */
 const WATCHED = `s.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?) AND (s.attention = 1 OR s.untilDate <= ?)`;
-// Their requirements' states on `today` that the lists can show: out of date, missing, or in date until within `days`.
-const LISTED = `FROM RequirementStanding r JOIN PersonStanding s ON s.personId = r.personId AND ${WATCHED}
-    WHERE r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
-      AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))`;
+// Requirements' states in force on `today`.
+const IN_FORCE = "r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)";
+const REQUIREMENT_COLUMNS = "r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn";
 
 const STATE_SQL = {
-  people: `SELECT p.id, p.firstName, p.lastName, s.cleared FROM PersonStanding s JOIN Person p ON p.id = s.personId
+  // With which lists each is on (anything expired, anything missing): a row a person, however many items.
+  people: `SELECT p.id, p.firstName, p.lastName, s.cleared, s.anyExpired, s.anyMissing FROM PersonStanding s JOIN Person p ON p.id = s.personId
     WHERE ${WATCHED} ORDER BY p.lastName, p.firstName, p.id`,
-  // Everything listed of some people; of others only what falls due (the due lists are the only ones read whole).
-  // Driven by the ids, so that it reads only their rows.
-  requirementsOf: `SELECT r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn FROM RequirementStanding r
-      WHERE r.personId IN (SELECT value FROM json_each(?)) AND r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
-        AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))
-    UNION ALL
-    SELECT r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn FROM RequirementStanding r
-      WHERE r.personId IN (SELECT value FROM json_each(?)) AND r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)
-        AND r.status IN ('met', 'due') AND r.validUntil <= ?`,
-  // Per person, which lists they are on: a few thousand rows where the items are tens of thousands.
-  lists: `SELECT r.personId, MAX(r.status = 'expired') AS expired, MAX(r.status IN ('missing', 'not_accepted')) AS missing, MAX(r.status IN ('met', 'due')) AS due
-    ${LISTED} GROUP BY r.personId`,
+  // Everything the lists can show of some people: out of date, missing, or in date until within `days`. Driven by the ids.
+  listedOf: `SELECT ${REQUIREMENT_COLUMNS} FROM RequirementStanding r
+    WHERE r.personId IN (SELECT value FROM json_each(?)) AND ${IN_FORCE}
+      AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))`,
+  // What falls due within `days` across the centre, by the date it lapses (its index): the due lists show items, not people.
+  // Whoever it belongs to is watched (their standing changes by then), if counted.
+  fallingDue: `SELECT ${REQUIREMENT_COLUMNS} FROM RequirementStanding r
+    WHERE r.centreId = ? AND r.validUntil >= ? AND r.validUntil <= ? AND r.status IN ('met', 'due') AND ${IN_FORCE}`,
 };
-
-// Parameters of WATCHED, and of LISTED's own conditions (requirements in force on `today`, in date until within `days`).
-const watchedParams = (centreId: string, today: IsoDate, days: number) => [centreId, today, today, addDaysIso(today, days + 1)];
-const listedParams = (today: IsoDate, days: number) => [today, today, addDaysIso(today, days)];
 
 /** A person the dashboard's lists can name. */
 export type WatchedPerson = { id: string; name: string; cleared: boolean };
 
 /**
  * What the dashboard's lists read of these people, from stored standing: everything the lists can
- * show, or of those in `dueOnly` only what falls due. No rules run, and no words are built. People
- * come in the order given; each one's requirements in the rules' own order.
+ * show of those in `whole` (everyone when not given), and of the others only what falls due
+ * within `days`. No rules run, and no words are built. People come in the order given; each one's
+ * requirements in the rules' own order.
  */
-export async function statesToWatch(centreId: string, today: IsoDate, days: number, people: readonly WatchedPerson[], dueOnly: ReadonlySet<string> = new Set()): Promise<PersonState[]> {
-  const ids = (keep: (p: WatchedPerson) => boolean) => JSON.stringify(people.filter(keep).map((p) => p.id));
-  const listed = listedParams(today, days);
-  const [requirements, courses] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.requirementsOf, ids((p) => !dueOnly.has(p.id)), ...listed, ids((p) => dueOnly.has(p.id)), ...listed),
+export async function statesToWatch(centreId: string, today: IsoDate, days: number, people: readonly WatchedPerson[], whole?: ReadonlySet<string>): Promise<PersonState[]> {
+  const until = addDaysIso(today, days);
+  const readWhole = whole ? people.filter((p) => whole.has(p.id)) : people;
+  const [listed, fallingDue, courses] = await Promise.all([
+    readWhole.length ? readRows<Record<string, unknown>>(prisma, STATE_SQL.listedOf, JSON.stringify(readWhole.map((p) => p.id)), today, today, until) : [],
+    readWhole.length < people.length ? readRows<Record<string, unknown>>(prisma, STATE_SQL.fallingDue, centreId, today, until, today, today) : [],
     getCourses(centreId),
   ]);
   const order = requirementsInOrder(courses);
   const position = new Map(order.map((r, i) => [r.key, i]));
-  const requirementsOf = rowsByPerson(requirements.map((r) => ({
+  // Those read whole have their due items already.
+  const othersDue = whole ? fallingDue.filter((r) => !whole.has(String(r.personId))) : [];
+  const requirementsOf = rowsByPerson([...listed, ...othersDue].map((r) => ({
     personId: String(r.personId), key: String(r.requirementKey), status: String(r.status) as RequirementStatus,
     validUntil: r.validUntil === null ? null : String(r.validUntil), lapsedOn: r.lapsedOn === null ? null : String(r.lapsedOn),
   })));
@@ -169,19 +170,15 @@ export async function statesToWatch(centreId: string, today: IsoDate, days: numb
 
 /**
  * Everyone the dashboard's lists can name, in the people's order, with which lists each is on
- * (something expired, something missing, something falling due within `days`), counted in SQLite:
- * the lists' lengths, and who comes first in each, without reading every item.
+ * (something expired, something missing), from their stored standing: the lists' lengths, and who
+ * comes first in each, without reading any item.
  */
 export async function watchedLists(centreId: string, today: IsoDate, days: number) {
-  const watched = watchedParams(centreId, today, days);
-  const [people, lists] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.people, ...watched),
-    readRows<Record<string, unknown>>(prisma, STATE_SQL.lists, ...watched, ...listedParams(today, days)),
-  ]);
-  const on = new Map(lists.map((l) => [String(l.personId), { expired: asBoolean(l.expired), missing: asBoolean(l.missing), due: asBoolean(l.due) }]));
-  const none = { expired: false, missing: false, due: false };
-  return people.map((p) => {
-    const id = String(p.id);
-    return { id, name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }), cleared: asBoolean(p.cleared), on: on.get(id) ?? none };
-  });
+  const people = await readRows<Record<string, unknown>>(prisma, STATE_SQL.people, centreId, today, today, addDaysIso(today, days + 1));
+  return people.map((p) => ({
+    id: String(p.id),
+    name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }),
+    cleared: asBoolean(p.cleared),
+    on: { expired: asBoolean(p.anyExpired), missing: asBoolean(p.anyMissing) },
+  }));
 }

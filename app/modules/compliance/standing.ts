@@ -16,7 +16,12 @@ import { statusOn, type StatusFacts } from "~/modules/people/status";
 import type { CentreSettings } from "./requirements";
 import { evaluatePerson, type CourseFacts, type PersonCompliance, type PersonFacts, type RequirementResult } from "./rules";
 
-export type Standing = { counted: boolean; cleared: boolean; fullyCompliant: boolean; attention: boolean; status: string; roles: string };
+/**
+ * anyExpired and anyMissing say which of the dashboard's lists a person is on (something out of
+ * date; something missing or not accepted), so the lists' lengths and first people are read from
+ * one row a person.
+ */
+export type Standing = { counted: boolean; cleared: boolean; fullyCompliant: boolean; attention: boolean; anyExpired: boolean; anyMissing: boolean; status: string; roles: string };
 /** From `from` (inclusive) until `until` (exclusive; null: from then on). */
 export type StandingSegment = Standing & { from: IsoDate; until: IsoDate | null };
 
@@ -43,6 +48,9 @@ function standingFrom(c: PersonCompliance, person: StatusFacts, date: IsoDate): 
     fullyCompliant: c.fullyCompliant,
     // As the matrix's "anything expired, missing or due soon" view reads it.
     attention: !c.fullyCompliant || c.requirements.some((r) => r.status === "due"),
+    // As the dashboard's expired and missing lists read them (attentionList).
+    anyExpired: c.requirements.some((r) => r.status === "expired"),
+    anyMissing: c.requirements.some((r) => r.status === "missing" || r.status === "not_accepted"),
     status: statusOn(person, date),
     roles: rolesKey(c.roles),
   };
@@ -107,5 +115,6 @@ export function standingTimeline(person: PersonFacts & StatusFacts, courses: Cou
 }
 
 function sameStanding(a: Standing, b: Standing) {
-  return a.counted === b.counted && a.cleared === b.cleared && a.fullyCompliant === b.fullyCompliant && a.attention === b.attention && a.status === b.status && a.roles === b.roles;
+  return a.counted === b.counted && a.cleared === b.cleared && a.fullyCompliant === b.fullyCompliant && a.attention === b.attention
+    && a.anyExpired === b.anyExpired && a.anyMissing === b.anyMissing && a.status === b.status && a.roles === b.roles;
 }
