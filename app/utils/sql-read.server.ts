@@ -51,12 +51,25 @@ export const asBoolean = (value: unknown) => Number(value) === 1;
 export const asDate = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
 
 /**
- * The people a read is about (their table aliased `p`): a centre's, or only those listed, passed
- * as one JSON parameter so one statement serves any number. Its parameters: peopleParams.
+ * The people a read is about (their table aliased `p`): write `${WHO}` where the condition goes,
+ * before any other parameter, and read through `whoFor`. A centre's people, or only those listed
+ * (one JSON parameter, so that one statement serves any number). Two statements, because SQLite
+ * plans each well only alone: one condition for both scanned every person of the centre to pick
+ * out the listed ones (about a millisecond a query at 5,000 people, to read 20).
  */
-export const WHO = "p.centreId = ? AND (? IS NULL OR p.id IN (SELECT value FROM json_each(?)))";
+export const WHO = "/* who */";
+const variants = new Map<string, { centre: string; listed: string }>();
 
-export function peopleParams(centreId: string, personIds?: string[]) {
-  const ids = personIds ? JSON.stringify(personIds) : null;
-  return [centreId, ids, ids];
+/** The statement and its leading parameters, for a centre's people or only those listed. */
+export function whoFor(sql: string, centreId: string, personIds?: readonly string[]): [string, ...unknown[]] {
+  let variant = variants.get(sql);
+  if (!variant) {
+    variant = {
+      centre: sql.replaceAll(WHO, "p.centreId = ?"),
+      // The unary + keeps SQLite off the centre's index, so that the ids drive the read.
+      listed: sql.replaceAll(WHO, "+p.centreId = ? AND p.id IN (SELECT value FROM json_each(?))"),
+    };
+    variants.set(sql, variant);
+  }
+  return personIds ? [variant.listed, centreId, JSON.stringify(personIds)] : [variant.centre, centreId];
 }

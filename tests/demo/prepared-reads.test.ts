@@ -66,6 +66,16 @@ describe("prepared reads of a centre's facts", () => {
     const few = [expected[3].id, expected[17].id, "no-such-person"];
     expect(comparable(await loadCentreFacts(centre.id, { personIds: few }))).toEqual([expected[3], expected[17]]);
     expect(await loadCentreFacts(centre.id, { personIds: [] }).then((f) => f.people)).toEqual([]);
+    const inTransaction = await prisma.$transaction((tx) => loadCentreFacts(centre.id, { db: tx, personIds: few }));
+    expect(comparable(inTransaction)).toEqual([expected[3], expected[17]]);
+    // Listed people are read only from the centre asked about.
+    const other = await prisma.centre.create({ data: { name: "Another centre", organisation: { create: { name: "Another" } } } });
+    try {
+      expect(await loadCentreFacts(other.id, { personIds: few }).then((f) => f.people)).toEqual([]);
+      expect(await loadRotaPeople(prisma, other.id, [clock.today()], { personIds: few })).toEqual([]);
+    } finally {
+      await prisma.centre.delete({ where: { id: other.id } });
+    }
   });
 
   it("read settings and courses as the model queries do, and see a committed change at once", async () => {
@@ -116,6 +126,10 @@ describe("prepared reads of a centre's facts", () => {
     }
     await prisma.rota.update({ where: { id: rota.id }, data: { status: "published" } });
     expect(shiftsSeen).toBeGreaterThan(20);
+    // A chosen few read alone are read as they are among everyone.
+    const everyone = await loadRotaPeople(prisma, centre.id, [today]);
+    const few = [everyone[2], everyone[9]].map((p) => p.id);
+    expect(await loadRotaPeople(prisma, centre.id, [today], { personIds: few })).toEqual([everyone[2], everyone[9]]);
     expect(await prisma.shift.count({ where: { rotaId: rota.id, date: { gte: today } } })).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 /** Loading compliance facts from the database, and saving new records with an audit trail. */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
-import { WHO, asBoolean, asNumber, peopleParams, readRows } from "~/utils/sql-read.server";
+import { WHO, asBoolean, asNumber, readRows, whoFor } from "~/utils/sql-read.server";
 import { rowsByPerson } from "~/utils/rows-by-person";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
@@ -110,7 +110,7 @@ const FACT_SQL = {
 
 /** The facts' rows; training records (the largest table) only when asked for. */
 async function readFacts(db: Db, centreId: string, personIds: string[] | undefined, { withTraining }: { withTraining: boolean }) {
-  const read = (sql: string) => readRows<Raw>(db, sql, ...peopleParams(centreId, personIds));
+  const read = (sql: string) => readRows<Raw>(db, ...whoFor(sql, centreId, personIds));
   const [people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
     read(FACT_SQL.people), read(FACT_SQL.roles), read(FACT_SQL.dbsChecks), read(FACT_SQL.statusChecks), read(FACT_SQL.references),
     withTraining ? read(FACT_SQL.training) : [], read(FACT_SQL.statusChanges),

@@ -3,7 +3,7 @@
  * CRLF lines, UK dates (dd/mm/yyyy), certificate numbers kept as text, and no cell that a
  * spreadsheet would run as a formula.
  */
-import { stringify } from "csv-stringify/sync";
+import { csvLines } from "~/utils/csv";
 import { formatUkNumericDate, type IsoDate } from "~/utils/dates";
 import { STATUS_LABELS, roleList, type Status } from "~/modules/people/constants";
 import { DBS_LEVELS, type DbsLevel } from "./requirements";
@@ -32,17 +32,19 @@ export function matrixCsvHeader(columns: MatrixColumn[]): string {
     ...columns.flatMap((c) => [safe(`${c.label}: status`), safe(`${c.label}: details`)]),
     "Safer-recruitment findings", "As on",
   ];
-  return "\uFEFF" + stringify([header], { record_delimiter: "windows" });
+  return "\uFEFF" + csvLines([header]);
 }
 
 /** Lines for these rows: the export is written a batch of people at a time. */
 export function matrixCsvRows(rows: (PersonRow & { dbs: DbsEvidence })[], columns: MatrixColumn[], date: IsoDate): string {
   const body = rows.map((row) => {
     const c = row.compliance;
-    const cells = columns.flatMap((column) => {
-      const result = c.requirements.find((r) => r.key === column.requirementKeys[0])!;
-      return [STATUS_WORDS[result.status], safe(requirementWords(result))];
-    });
+    const resultOf = new Map(c.requirements.map((r) => [r.key, r]));
+    const cells: string[] = [];
+    for (const column of columns) {
+      const result = resultOf.get(column.requirementKeys[0])!;
+      cells.push(STATUS_WORDS[result.status], safe(requirementWords(result)));
+    }
     return [
       safe(row.name), STATUS_LABELS[row.status as Status] ?? row.status, roleList(c.roles), c.cleared ? "Yes" : "No", c.fullyCompliant ? "Yes" : "No",
       row.dbs ? asText(row.dbs.certificateNumber) : "",
@@ -56,5 +58,5 @@ export function matrixCsvRows(rows: (PersonRow & { dbs: DbsEvidence })[], column
       formatUkNumericDate(date),
     ];
   });
-  return body.length ? stringify(body, { record_delimiter: "windows" }) : "";
+  return csvLines(body);
 }

@@ -4,7 +4,7 @@
  * change is audited.
  */
 import { rowsByPerson } from "~/utils/rows-by-person";
-import { WHO, asDate, asNumber, peopleParams, readRows } from "~/utils/sql-read.server";
+import { WHO, asDate, asNumber, readRows, whoFor } from "~/utils/sql-read.server";
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
@@ -88,12 +88,11 @@ type Raw = Record<string, unknown>;
 
 /** People as the rota's rules see them: clearance on each date, status history, other shifts. */
 export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
-  const who = peopleParams(centreId, personIds);
   const [{ settings, people }, [centre], unavailability, assignments] = await Promise.all([
     loadClearanceFacts(centreId, { db, personIds }),
     readRows<Raw>(db, "SELECT serveEveryWeeks FROM Centre WHERE id = ?", centreId),
-    readRows<Raw>(db, UNAVAILABLE_SQL, ...who),
-    readRows<Raw>(db, OTHER_SHIFTS_SQL, ...who, exceptRotaId ?? null, exceptRotaId ?? null, exceptPublishedFrom ?? null, exceptPublishedFrom ?? null),
+    readRows<Raw>(db, ...whoFor(UNAVAILABLE_SQL, centreId, personIds)),
+    readRows<Raw>(db, ...whoFor(OTHER_SHIFTS_SQL, centreId, personIds), exceptRotaId ?? null, exceptRotaId ?? null, exceptPublishedFrom ?? null, exceptPublishedFrom ?? null),
   ]);
   const centreGap = asNumber(centre.serveEveryWeeks)!;
   const unavailableOf = rowsByPerson(unavailability.map((u) => ({ personId: u.personId as string, startsOn: u.startsOn as IsoDate, endsOn: u.endsOn as IsoDate })));

@@ -3,9 +3,9 @@
  * session's places were filled. Pure: shifts in, figures out. Hours come from the shift's own
  * start and end instants, so a shift across a clock change counts the hours really worked.
  */
-import { stringify } from "csv-stringify/sync";
 import { addDaysIso, daysBetween, formatUkNumericDate, parseUkDate, type IsoDate } from "~/utils/dates";
 import { safe } from "~/modules/compliance/csv";
+import { csvLines } from "~/utils/csv";
 
 export type ServedShift = { date: IsoDate; startsAt: number; endsAt: number };
 
@@ -106,5 +106,5 @@ export function serviceCsv(what: "people" | "sessions", report: { people: Return
     ? [["Name", "Shifts served", "Hours", "Last shift", "From", "To"], ...report.people.map((p) => [safe(p.name), p.shifts, p.hours, formatUkNumericDate(p.last), ...period])]
     : [["Session", "Shifts", "Places needed", "Places filled", "Fill rate (%)", "From", "To"],
       ...report.sessions.map((s) => [safe(s.session), s.shifts, s.needed, s.filled, s.rate === null ? "" : Math.round(s.rate * 100), ...period])];
-  return "\uFEFF" + stringify(rows, { record_delimiter: "windows" });
+  return "\uFEFF" + csvLines(rows);
 }
