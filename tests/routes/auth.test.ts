@@ -3,6 +3,7 @@
  * that hold under parallel attempts, passwords checked in full, two-factor sign-in, one-time
  * links, and a tamper-evident audit log. No mail server here (see auth-email.test.ts for that).
  */
+import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateTOTP } from "@epic-web/totp";
 import { prisma } from "~/db.server";
@@ -212,6 +213,15 @@ describe("limits on guessing passwords", () => {
     for (let i = 0; i < LIMITS.perAddress.limit; i++) await signInDirect(`spray${i}@example.org`, "Password123", "192.0.2.99");
     expect(await signInDirect("coord@example.org", TEST_PASSWORD, "192.0.2.99")).toMatchObject({ ok: false, code: "throttled" });
     expect(await signInDirect("coord@example.org", TEST_PASSWORD, "192.0.2.98")).toMatchObject({ ok: true });
+  });
+
+  it("keeps no address or email that a copy of the database would give back: keys are keyed hashes", async () => {
+    await signInDirect("keyed@example.org", "not the password", "203.0.113.77");
+    const stored = (await prisma.$queryRawUnsafe<{ keyHash: string }[]>("SELECT keyHash FROM ThrottleHit")).map((r) => r.keyHash);
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    const plain = ["203.0.113.77", "keyed@example.org", "*"].map((k) => createHash("sha256").update(k).digest("hex"));
+    expect(stored.filter((hash) => plain.includes(hash) || hash.includes("203.0.113.77"))).toEqual([]);
+    expect(stored.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
   });
 
   it("pauses an unknown email just like a real account, so a pause says nothing about who has one", async () => {

@@ -3,12 +3,18 @@
  * client address, account, session and overall. The attempts are rows in the database, so the
  * limits hold however many server processes answer (npm start with WEB_CONCURRENCY): counted per
  * process, each would allow its own share, and an unknown email would be "paused" later than a
- * real account, telling who has one. Keys are stored as SHA-256 hashes; the time is passed in.
+ * real account, telling who has one. The time is passed in.
+ *
+ * Keys (client addresses, emails, session ids) are stored as an HMAC keyed by the server's secret:
+ * a plain hash of an IPv4 address is undone by hashing all four billion, so a copy of the database
+ * would say who tried to sign in from where.
  */
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { prisma } from "~/db.server";
+import { sessionSecret } from "~/env.server";
 
-const hashOf = (key: string) => createHash("sha256").update(key).digest("hex");
+const hmacKey = () => createHash("sha256").update(`throttle:${sessionSecret()}`).digest();
+const hashOf = (key: string) => createHmac("sha256", hmacKey()).update(key).digest("hex");
 
 export class Throttle {
   constructor(readonly bucket: string, readonly limit: number, readonly windowMs: number) {}
