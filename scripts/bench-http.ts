@@ -13,6 +13,7 @@ import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { addDaysIso } from "~/utils/dates";
 import { benchDatabase, plainCentreRead, seedBenchPeople } from "./bench-seed";
+import { serverEnv } from "./run.mjs";
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -54,7 +55,7 @@ async function startServer() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: url },
+    env: serverEnv({ ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: url }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 150; i++) {

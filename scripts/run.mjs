@@ -41,9 +41,19 @@ export function build({ ifMissing = false, ifStale = false } = {}) {
   run(bin("remix"), ["build"]);
 }
 
+/**
+ * The server's environment: MALLOC_ARENA_MAX=2 unless set. glibc gives each thread that allocates
+ * (libuv's, compressing responses) an arena of its own and keeps what they free, which held the
+ * demo's peak about 70 MB higher under load (395 -> 327 MB) for no measurable gain in speed.
+ */
+export function serverEnv(env = process.env) {
+  return { MALLOC_ARENA_MAX: "2", ...env };
+}
+
 /** Serve the built app (scripts/server.mjs); the port comes from PORT (default 3000). */
 export function serve() {
-  const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: process.env });
+  const env = serverEnv();
+  const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }
