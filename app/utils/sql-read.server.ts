@@ -51,7 +51,7 @@ export const asBoolean = (value: unknown) => Number(value) === 1;
 export const asDate = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
 
 /**
- * The people a read is about (their table aliased `p`): write `${WHO}` where the condition goes,
+ * The people a read is about (their table aliased `p`): write `${WHO}` once, where the condition goes,
  * before any other parameter, and read through `whoFor`. A centre's people, or only those listed
  * (one JSON parameter, so that one statement serves any number). Two statements, because SQLite
  * plans each well only alone: one condition for both scanned every person of the centre to pick
