@@ -5,6 +5,7 @@
  * was made; every read first brings the stale up to date, so a stored answer is never older than
  * the records.
  */
+import { setImmediate as yieldToOthers } from "node:timers/promises";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { insertRows, type SqlValue } from "~/utils/insert-rows.server";
@@ -57,6 +58,10 @@ export async function refreshStanding(centreId: string): Promise<number> {
     }, { timeout: 120_000 });
     done += refreshed;
     if (refreshed < BATCH) return done;
+    // Let the server read other requests between batches. SQLite answers synchronously, so without
+    // this the whole sweep runs in promises and nothing else is served until it ends (15 s at 5,000
+    // people), and sockets idle past their keep-alive are closed under requests already sent on them.
+    await yieldToOthers();
   }
 }
 
