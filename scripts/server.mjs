@@ -93,6 +93,11 @@ async function serveApp() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST;
   const server = host ? app.listen(port, host, listening) : app.listen(port, listening);
+  // A client may send its next request on a connection just as the server closes it for being
+  // idle, and that request is lost (a proxy's 502, a browser's or script's ECONNRESET). Node closes
+  // idle connections after 5 s, before a reverse proxy would (nginx keeps them 60 s): keep them longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   function listening() {
     console.log(`Listening on http://${host ?? "localhost"}:${port} (public address ${appUrl})`);
   }

@@ -1,10 +1,12 @@
 /**
  * The built server as several processes (WEB_CONCURRENCY): the limits on guessing are counted in
  * the database, so they hold across processes (each would otherwise allow its own share, and an
- * unknown email would be paused later than a real account); a process that dies is replaced.
+ * unknown email would be paused later than a real account); a process that dies is replaced; an
+ * idle connection stays open as long as a proxy keeps it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { Agent, get } from "node:http";
 import { LIMITS, MAX_FAILED_SIGN_INS } from "~/modules/auth/sign-in-policy";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
 import { startServer } from "../helpers/server";
@@ -58,6 +60,24 @@ describe("several server processes", () => {
     expect(await tries("no-such-person@example.org", "203.0.113")).toEqual(expected);
     expect(await tries(DEMO_SIGN_INS.assessor.email, "192.0.2")).toEqual(expected);
   });
+
+  it("keep an idle connection open longer than a reverse proxy would (Node's own default closes it after 5 s)", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = () => new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const request = get(`${server.url}/login`, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode!, reused: request.reusedSocket }));
+      });
+      request.on("error", reject);
+    });
+    try {
+      expect(await ask()).toEqual({ status: 200, reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await ask()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 
   it("replace a process that dies", async () => {
     const before = workers(server.pid);
