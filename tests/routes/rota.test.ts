@@ -239,6 +239,33 @@ describe("a volunteer's shifts and calendar", () => {
     expect((await thrownResponse(async () => myShiftsAction(args(await postRequest("/my-shifts", { intent: "cannot-attend", assignmentId: other.id }, volunteer))))).status).toBe(404);
   });
 
+  it("charts the weeks before today on the dashboard from the records of published rotas", async () => {
+    const rota = await prisma.rota.findFirstOrThrow({ where: { centreId, status: "published" } });
+    const template = await prisma.shift.findFirstOrThrow({ where: { rotaId: rota.id } });
+    const date = addDaysIso(today, -15);
+    const shift = await prisma.shift.create({
+      data: {
+        rotaId: rota.id, sessionId: template.sessionId, date, startsAt: new Date(`${date}T10:00:00Z`), endsAt: new Date(`${date}T13:00:00Z`),
+        coordinatorsNeeded: 1, staffNeeded: 0, volunteersNeeded: 2,
+        assignments: { create: [{ personId: vol.id, slot: "volunteer" }] },
+      },
+    });
+    try {
+      const week = (await dashboardLoader(args(await getRequest("/compliance", coordinator)))).staffing!.find((w) => w.weekStart === weekStart(date))!;
+      const monday = weekStart(date);
+      const inWeek = await prisma.shift.findMany({
+        where: { rota: { centreId, status: "published" }, date: { gte: monday, lte: addDaysIso(monday, 6) } },
+        include: { assignments: { where: { status: "assigned" } } },
+      });
+      const needed = inWeek.reduce((n, s) => n + s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded, 0);
+      const filled = inWeek.reduce((n, s) => n + Math.min(s.assignments.length, s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded), 0);
+      expect(week).toEqual({ weekStart: monday, needed, filled });
+      expect(week.filled).toBeGreaterThanOrEqual(1);
+    } finally {
+      await prisma.shift.delete({ where: { id: shift.id } });
+    }
+  });
+
   it("records dates they cannot do, which the next draft respects", async () => {
     const saturday = (await prisma.shift.findFirstOrThrow({ where: { rota: { centreId }, date: { gte: today } }, orderBy: { startsAt: "asc" } })).date;
     const bad = await availabilityAction(args(await postRequest("/me/availability", { intent: "add-dates", startsOn: formatUkDate(saturday), endsOn: formatUkDate(addDaysIso(saturday, -1)) }, volunteer)));

@@ -11,7 +11,7 @@ import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { loadClearanceFacts, type Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
-import { formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
+import { addDaysIso, formatUkDate, formatUkDateWithDay, type IsoDate } from "~/utils/dates";
 import { bankHolidays } from "./bank-holidays";
 import { isNation } from "./nations";
 import {
@@ -532,21 +532,20 @@ export async function rotaGaps(centreId: string, from: IsoDate, to: IsoDate, { p
 }
 
 /**
- * The dashboard's view of published rotas, from one read: gaps from today to `gapsTo`, and places
- * needed and filled each week from `staffingFrom` to `staffingTo` (the chart). `upcomingVoids`:
- * the re-check of published placements from today, when the caller has already made it.
+ * The dashboard's view of published rotas: gaps from today to `gapsTo`, and places needed and
+ * filled each week from `staffingFrom` to `staffingTo` (the chart). `upcoming`: the published
+ * shifts from today with the re-check of their placements, as the caller has loaded them; only
+ * the weeks before today are read here.
  */
 export async function dashboardRota(
   centreId: string, today: IsoDate, { gapsTo, staffingFrom, staffingTo }: { gapsTo: IsoDate; staffingFrom: IsoDate; staffingTo: IsoDate },
-  upcomingVoids?: Map<string, Problem[]>,
+  upcoming: { shifts: ShiftWithPlacements[]; voids: Map<string, Problem[]> },
 ) {
-  const from = staffingFrom < today ? staffingFrom : today;
-  const to = staffingTo > gapsTo ? staffingTo : gapsTo;
-  const shifts = await readShifts(prisma, centreId, { from, to, publishedOnly: true });
-  const voids = upcomingVoids ?? (await checkPlacements(prisma, centreId, shifts, today));
+  const past = staffingFrom < today ? await readShifts(prisma, centreId, { from: staffingFrom, to: addDaysIso(today, -1), publishedOnly: true }) : [];
+  const shifts = [...past, ...upcoming.shifts];
   return {
-    gaps: gapsIn(shifts.filter((s) => s.date >= today && s.date <= gapsTo), voids),
-    staffing: staffingIn(shifts.filter((s) => s.date >= staffingFrom && s.date <= staffingTo), voids, staffingFrom, staffingTo),
+    gaps: gapsIn(shifts.filter((s) => s.date >= today && s.date <= gapsTo), upcoming.voids),
+    staffing: staffingIn(shifts.filter((s) => s.date >= staffingFrom && s.date <= staffingTo), upcoming.voids, staffingFrom, staffingTo),
   };
 }
 

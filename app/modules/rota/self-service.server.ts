@@ -311,12 +311,12 @@ export async function selfServiceOverview(centreId: string, now: Date = clock.no
 
 /**
  * The co-ordinator's dashboard's rota: gaps and the staffing chart, and volunteers' requests,
- * from one re-check of the published placements from today (each would otherwise make its own).
+ * from one read and one re-check of the published shifts from today (each would otherwise make its own).
  */
 export async function dashboardRotaOverview(centreId: string, now: Date, windows: Parameters<typeof dashboardRota>[2]) {
   const today = londonToday(now);
   const upcoming = await loadUpcoming(prisma, centreId, today);
-  const [rota, requests] = await Promise.all([dashboardRota(centreId, today, windows, upcoming.voids), selfServiceOverview(centreId, now, upcoming)]);
+  const [rota, requests] = await Promise.all([dashboardRota(centreId, today, windows, upcoming), selfServiceOverview(centreId, now, upcoming)]);
   return { ...rota, requests };
 }
 
