@@ -38,10 +38,11 @@ export class Throttle {
    */
   async take(key: string, now: number): Promise<boolean> {
     await prisma.$executeRawUnsafe(`DELETE FROM ThrottleHit WHERE bucket = ? AND at <= ?`, this.bucket, now - this.windowMs);
+    const keyHash = hashOf(key);
     const added = await prisma.$executeRawUnsafe(
       `INSERT INTO ThrottleHit (bucket, keyHash, at) SELECT ?, ?, ?
         WHERE (SELECT COUNT(*) FROM ThrottleHit WHERE bucket = ? AND keyHash = ? AND at > ?) < ?`,
-      this.bucket, hashOf(key), now, this.bucket, hashOf(key), now - this.windowMs, this.limit,
+      this.bucket, keyHash, now, this.bucket, keyHash, now - this.windowMs, this.limit,
     );
     return added === 1;
   }

@@ -2,7 +2,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { WHO, asBoolean, asNumber, readRows, whoFor } from "~/utils/sql-read.server";
-import { rowsByPerson } from "~/utils/rows-by-person";
+import { rowsBy, rowsByPerson } from "~/utils/rows-by-person";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { fullName, refuseIfRemoved } from "~/modules/people/people.server";
@@ -163,11 +163,10 @@ export async function loadClearanceFacts(centreId: string, { db = prisma, person
 
 async function readPeopleFacts(db: Db, centreId: string, personIds: string[] | undefined, options: { withTraining: boolean }) {
   const rows = await readFacts(db, centreId, personIds, options);
-  const statusByCheck = new Map<string, { checkedOn: string; result: string }[]>();
-  for (const s of rows.statusChecks) statusByCheck.set(s.dbsCheckId, [...(statusByCheck.get(s.dbsCheckId) ?? []), s]);
+  const statusChecksOf = rowsBy(rows.statusChecks, (s) => s.dbsCheckId);
   const [rolesOf, dbsOf, referencesOf, statusChangesOf] = [
     rowsByPerson(rows.roles),
-    rowsByPerson(rows.dbsChecks.map((c) => ({ ...c, statusChecks: statusByCheck.get(c.id) ?? [] }))),
+    rowsByPerson(rows.dbsChecks.map((c) => ({ ...c, statusChecks: statusChecksOf(c.id) }))),
     rowsByPerson(rows.references),
     rowsByPerson(rows.statusChanges),
   ];
