@@ -37,12 +37,15 @@ export function matrixCsvHeader(columns: MatrixColumn[]): string {
 
 /** Lines for these rows: the export is written a batch of people at a time. */
 export function matrixCsvRows(rows: (PersonRow & { dbs: DbsEvidence })[], columns: MatrixColumn[], date: IsoDate): string {
+  const keys = columns.map((column) => column.requirementKeys[0]);
+  // Everyone's results come in the same order (the centre's requirements): find each column's place once.
+  const places = keys.map((key) => rows[0]?.compliance.requirements.findIndex((r) => r.key === key) ?? -1);
   const body = rows.map((row) => {
     const c = row.compliance;
-    const resultOf = new Map(c.requirements.map((r) => [r.key, r]));
     const cells: string[] = [];
-    for (const column of columns) {
-      const result = resultOf.get(column.requirementKeys[0])!;
+    for (let i = 0; i < keys.length; i++) {
+      const inPlace = c.requirements[places[i]];
+      const result = inPlace?.key === keys[i] ? inPlace : c.requirements.find((r) => r.key === keys[i])!;
       cells.push(STATUS_WORDS[result.status], safe(requirementWords(result)));
     }
     return [

@@ -229,14 +229,22 @@ export function evaluateReferences(references: ReferenceFacts[], required: numbe
   });
 }
 
+/** A course's key, label and kind, made once per course rather than for every person evaluated. */
+const courseBases = new WeakMap<CourseFacts, Base>();
+function courseBase(course: CourseFacts): Base {
+  let base = courseBases.get(course);
+  if (!base) courseBases.set(course, (base = { key: courseKey(course.id), label: course.name, kind: course.kind }));
+  return base;
+}
+
 export function evaluateCourse(course: CourseFacts, training: TrainingFacts[], roles: string[], settings: CentreSettings, date: IsoDate): RequirementResult {
-  const base: Base = { key: courseKey(course.id), label: course.name, kind: course.kind };
+  const base = courseBase(course);
   if (course.retired) return result(base, "not_required", "course_retired");
-  const needingRoles = roles.filter((role) => course.requiredFor.includes(role));
-  if (needingRoles.length === 0) return result(base, "not_required", "course_not_required", { roles });
+  const needs = (role: string) => course.requiredFor.includes(role);
+  if (!roles.some(needs)) return result(base, "not_required", "course_not_required", { roles });
   let last: IsoDate | undefined;
   for (const t of training) if (t.courseId === course.id && t.completedOn <= date && (!last || t.completedOn > last)) last = t.completedOn;
-  if (!last) return result(base, "missing", "course_not_done", { roles: needingRoles });
+  if (!last) return result(base, "missing", "course_not_done", { roles: roles.filter(needs) });
   if (course.validityMonths === null) return result(base, "met", "course_never_expires", { completedOn: last });
   return timed(base, "course_timed", addMonthsIso(last, course.validityMonths), date, settings.dueSoonDays, { completedOn: last });
 }
