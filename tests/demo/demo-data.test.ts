@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { DEMO_PEOPLE, DEMO_SIGN_INS, seedDemo } from "~/modules/demo/demo-data.server";
@@ -7,6 +8,10 @@ import { rotaView, shiftsOfPerson } from "~/modules/rota/rota.server";
 import { clock } from "~/utils/clock.server";
 import { requirementWords } from "~/modules/compliance/words";
 import { retentionOverview } from "~/modules/people/retention.server";
+import { loader as matrixLoader } from "~/routes/compliance.matrix";
+import { loader as csvLoader } from "~/routes/compliance.matrix[.]csv";
+import { addDaysIso, formatUkDate } from "~/utils/dates";
+import { args, getRequest } from "../helpers/requests";
 import { fiftyDates, storedAgainstEvaluated, storedListsAgainstEvaluated } from "../helpers/standing";
 
 // The global setup seeded this database with `npm run demo`'s own script, on the run's date.
@@ -57,6 +62,35 @@ describe("demo compliance", () => {
     expect(checked).toBe(42 * 50);
     expect(problems).toEqual([]);
     expect(await storedListsAgainstEvaluated(centre.id, fiftyDates(clock.today()))).toEqual([]);
+  });
+
+  it("exports in the matrix's CSV exactly the people of the matrix's pages, for each view and role, today and a year ago", async () => {
+    const assessor = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_SIGN_INS.assessor.email } });
+    const shownOnPages = async (query: string) => {
+      const names: string[] = [];
+      for (let page = 1; ; page++) {
+        const data = await matrixLoader(args(await getRequest(`/compliance/matrix?${query}&page=${page}`, assessor)));
+        names.push(...data.rows.map((r) => r.name));
+        if (page >= data.page.pages) return names;
+      }
+    };
+    const exported = async (query: string) => {
+      const text = await (await csvLoader(args(await getRequest(`/compliance/matrix.csv?${query}`, assessor)))).text();
+      return (parse(text.replace(/^\uFEFF/, ""), { record_delimiter: "\r\n" }) as string[][]).slice(1).map((cells) => cells[0]);
+    };
+    const yearAgo = formatUkDate(addDaysIso(clock.today(), -365));
+    const sizes: number[] = [];
+    for (const date of ["", yearAgo]) {
+      for (const filter of ["view=everyone", "view=attention", "view=not_cleared", "view=compliant", "role=volunteer&view=not_cleared", "role=trustee", "status=paused"]) {
+        const query = `${filter}&date=${encodeURIComponent(date)}`;
+        const names = await shownOnPages(query);
+        expect(await exported(query), query).toEqual(names);
+        sizes.push(names.length);
+      }
+    }
+    // Every filter shows someone on one date or the other, and views differ.
+    expect(sizes.filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
+    expect(new Set(sizes).size).toBeGreaterThan(4);
   });
 
   it("has a leaver past the six years' retention and one nearly there", async () => {

@@ -91,8 +91,6 @@ function latestDbsOn(checks: DbsRow[], date: IsoDate): DbsEvidence {
   return latest ? { certificateNumber: latest.certificateNumber, issuedOn: latest.issuedOn, level: latest.level, decision: latest.decision, seenBy: latest.seenBy, seenOn: latest.seenOn } : null;
 }
 
-/** By name, then id, so that batches of people follow one another in the same order. */
-const PEOPLE_IN_ORDER = `SELECT p.id FROM Person p WHERE ${WHO} ORDER BY p.lastName, p.firstName, p.id`;
 
 const STANDING_ONLY = "enteredInErrorAt IS NULL";
 const FACT_SQL = {
@@ -209,13 +207,16 @@ export async function centreCompliance(centreId: string, date: IsoDate, personId
 }
 
 /**
- * Everyone's compliance on `date`, a batch of people at a time in name order: an export streams
+ * These people's compliance on `date`, a batch at a time in the order given: an export streams
  * each batch as it is ready, so memory stays flat and the first rows leave at once.
  */
-export async function* complianceInBatches(centreId: string, date: IsoDate, size = 500) {
-  const everyone = (await readRows<{ id: string }>(prisma, ...whoFor(PEOPLE_IN_ORDER, centreId))).map((p) => p.id);
-  for (let i = 0; i < everyone.length; i += size) {
-    yield (await centreCompliance(centreId, date, everyone.slice(i, i + size))).rows;
+export async function* complianceInBatches(centreId: string, date: IsoDate, personIds: readonly string[], size = 500) {
+  for (let i = 0; i < personIds.length; i += size) {
+    const batch = personIds.slice(i, i + size);
+    const { rows } = await centreCompliance(centreId, date, batch);
+    // Read in name order; given in the caller's.
+    const place = new Map(batch.map((id, n) => [id, n]));
+    yield rows.sort((a, b) => place.get(a.id)! - place.get(b.id)!);
   }
 }
 

@@ -105,33 +105,8 @@ export function cellOf(result: RequirementResult): Cell {
 export const MATRIX_VIEWS = ["everyone", "attention", "not_cleared", "compliant"] as const;
 export type MatrixView = (typeof MATRIX_VIEWS)[number];
 
+/** Counted people on the date, filtered by role held then, record status, and compliance (see standing.server.ts). */
 export type MatrixFilters = { role?: string; personStatus?: string; view?: MatrixView };
-
-/** Counted people on the date, filtered by role held then, record status, and compliance. */
-export function filterRows(rows: PersonRow[], filters: MatrixFilters): PersonRow[] {
-  return rows.filter((row) => {
-    const c = row.compliance;
-    if (!c.counted) return false;
-    if (filters.role && !c.roles.includes(filters.role)) return false;
-    if (filters.personStatus && row.status !== filters.personStatus) return false;
-    switch (filters.view ?? "everyone") {
-      case "attention": return !c.fullyCompliant || c.requirements.some((r) => r.status === "due");
-      case "not_cleared": return !c.cleared;
-      case "compliant": return c.fullyCompliant;
-      default: return true;
-    }
-  });
-}
-
-export type MatrixSummary = { people: number; cleared: number; fullyCompliant: number };
-
-export function summarise(rows: PersonRow[]): MatrixSummary {
-  return {
-    people: rows.length,
-    cleared: rows.filter((r) => r.compliance.cleared).length,
-    fullyCompliant: rows.filter((r) => r.compliance.fullyCompliant).length,
-  };
-}
 
 export type MatrixColumn = { key: string; label: string; requirementKeys: string[] };
 

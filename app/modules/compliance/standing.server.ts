@@ -6,7 +6,6 @@
  * the records.
  */
 import { setImmediate as yieldToOthers } from "node:timers/promises";
-import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { insertRows, type SqlValue } from "~/utils/insert-rows.server";
 import { asBoolean, asNumber, readRows } from "~/utils/sql-read.server";
@@ -15,7 +14,7 @@ import { pageInfo, PAGE_SIZE } from "~/utils/pages";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 import { fullName } from "~/modules/people/people.server";
 import { getCourses, loadCentreFacts } from "./compliance.server";
-import type { MatrixFilters, PersonState } from "./overview";
+import type { MatrixFilters, MatrixView, PersonState } from "./overview";
 import { requirementsInOrder, type RequirementStatus } from "./rules";
 import { standingTimeline } from "./standing";
 
@@ -65,33 +64,56 @@ export async function refreshStanding(centreId: string): Promise<number> {
   }
 }
 
-/** Counted people on `date` matching the matrix's filters, as a query on stored standing. */
-function standingWhere(centreId: string, date: IsoDate, filters: MatrixFilters): Prisma.PersonStandingWhereInput {
-  const view = filters.view ?? "everyone";
-  return {
-    centreId, counted: true, fromDate: { lte: date }, OR: [{ untilDate: null }, { untilDate: { gt: date } }],
-    ...(filters.role ? { roles: { contains: `,${filters.role},` } } : {}),
-    ...(filters.personStatus ? { status: filters.personStatus } : {}),
-    ...(view === "attention" ? { attention: true } : view === "not_cleared" ? { cleared: false } : view === "compliant" ? { fullyCompliant: true } : {}),
-  };
+const VIEW_CONDITION: Record<MatrixView, string | null> = {
+  everyone: null, attention: "s.attention = 1", not_cleared: "s.cleared = 0", compliant: "s.fullyCompliant = 1",
+};
+
+/**
+ * Counted people on `date` matching the matrix's filters, as a condition on stored standing `s`
+ * and its parameters: one condition for the matrix's counts, its pages and its CSV, so the export
+ * lists exactly the people the pages show.
+ */
+function shownOn(centreId: string, date: IsoDate, filters: MatrixFilters): [string, ...SqlValue[]] {
+  const conditions = ["s.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)"];
+  const params: SqlValue[] = [centreId, date, date];
+  if (filters.role) {
+    conditions.push("instr(s.roles, ?) > 0");
+    params.push(`,${filters.role},`);
+  }
+  if (filters.personStatus) {
+    conditions.push("s.status = ?");
+    params.push(filters.personStatus);
+  }
+  const view = VIEW_CONDITION[filters.view ?? "everyone"];
+  if (view) conditions.push(view);
+  return [conditions.join(" AND "), ...params];
 }
+
+const IN_NAME_ORDER = "ORDER BY p.lastName, p.firstName, p.id";
 
 /** How many people the filters show on `date`, and how many of them are cleared and fully compliant. */
 export async function standingSummary(centreId: string, date: IsoDate, filters: MatrixFilters) {
-  const groups = await prisma.personStanding.groupBy({ by: ["cleared", "fullyCompliant"], where: standingWhere(centreId, date, filters), _count: { _all: true } });
-  const count = (keep: (g: (typeof groups)[number]) => boolean) => groups.filter(keep).reduce((sum, g) => sum + g._count._all, 0);
-  return { people: count(() => true), cleared: count((g) => g.cleared), fullyCompliant: count((g) => g.fullyCompliant) };
+  const [where, ...params] = shownOn(centreId, date, filters);
+  const [counts] = await readRows<Record<string, unknown>>(prisma, `SELECT COUNT(*) AS people, TOTAL(s.cleared) AS cleared, TOTAL(s.fullyCompliant) AS fullyCompliant
+    FROM PersonStanding s WHERE ${where}`, ...params);
+  return { people: asNumber(counts.people)!, cleared: asNumber(counts.cleared)!, fullyCompliant: asNumber(counts.fullyCompliant)! };
 }
 
 /** One page of the people the filters show on `date`, in name order. */
 export async function standingPage(centreId: string, date: IsoDate, filters: MatrixFilters, total: number, requested: number) {
   const { skip, ...page } = pageInfo(total, requested);
-  const rows = await prisma.personStanding.findMany({
-    where: standingWhere(centreId, date, filters),
-    orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { personId: "asc" }],
-    skip, take: PAGE_SIZE, select: { personId: true },
-  });
+  const [where, ...params] = shownOn(centreId, date, filters);
+  const rows = await readRows<{ personId: string }>(prisma, `SELECT s.personId FROM PersonStanding s JOIN Person p ON p.id = s.personId
+    WHERE ${where} ${IN_NAME_ORDER} LIMIT ? OFFSET ?`, ...params, PAGE_SIZE, skip);
   return { personIds: rows.map((r) => r.personId), page };
+}
+
+/** Everyone the filters show on `date`, in name order (the matrix's CSV). */
+export async function standingPeople(centreId: string, date: IsoDate, filters: MatrixFilters) {
+  const [where, ...params] = shownOn(centreId, date, filters);
+  const rows = await readRows<{ personId: string }>(prisma, `SELECT s.personId FROM PersonStanding s JOIN Person p ON p.id = s.personId
+    WHERE ${where} ${IN_NAME_ORDER}`, ...params);
+  return rows.map((r) => r.personId);
 }
 
 // Segments in force on a date, in two parts that are each one range of an index: open-ended ones
