@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { refreshStanding } from "~/modules/compliance/standing.server";
 
 const run = promisify(execFile);
 const databaseFile = process.env.DATABASE_URL!.replace(/^file:/, "");
@@ -38,6 +39,23 @@ async function keepWriting(until: Promise<unknown>) {
   }
   return writes;
 }
+
+describe("starting after an upgrade", () => {
+  it("works out the stored standing a migration left stale before serving (npm start's step), and says so", async () => {
+    const centre = await prisma.centre.findFirstOrThrow();
+    await refreshStanding(centre.id);
+    const before = await prisma.personStanding.findMany({ where: { centreId: centre.id }, orderBy: [{ personId: "asc" }, { fromDate: "asc" }], omit: { id: true } });
+    // What a migration that changes stored standing does.
+    const people = await prisma.person.updateMany({ where: { centreId: centre.id }, data: { standingStale: true } });
+    const first = await script("refresh-standing");
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toContain(`${centre.name}: stored standing worked out for ${people.count} people.`);
+    expect(await prisma.person.count({ where: { standingStale: true } })).toBe(0);
+    expect(before.length).toBeGreaterThan(42);
+    expect(await prisma.personStanding.findMany({ where: { centreId: centre.id }, orderBy: [{ personId: "asc" }, { fromDate: "asc" }], omit: { id: true } })).toEqual(before);
+    expect((await script("refresh-standing")).stdout.trim()).toBe("Stored standing is up to date.");
+  });
+});
 
 describe("the database", () => {
   it("runs in WAL mode, so readers never wait for the writer", async () => {
