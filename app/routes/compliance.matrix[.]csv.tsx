@@ -9,8 +9,8 @@ import { clock } from "~/utils/clock.server";
 
 /**
  * The matrix for the chosen date and filters, one column per requirement, for assessors'
- * evidence: the people of all its pages. Streamed a batch of people at a time: the header leaves at once and memory stays flat
- * however large the centre.
+ * evidence: the people of all its pages. Streamed a batch of people at a time: the header leaves
+ * at once and memory stays flat however large the centre.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");

@@ -91,7 +91,6 @@ function latestDbsOn(checks: DbsRow[], date: IsoDate): DbsEvidence {
   return latest ? { certificateNumber: latest.certificateNumber, issuedOn: latest.issuedOn, level: latest.level, decision: latest.decision, seenBy: latest.seenBy, seenOn: latest.seenOn } : null;
 }
 
-
 const STANDING_ONLY = "enteredInErrorAt IS NULL";
 const FACT_SQL = {
   people: `SELECT p.id, p.firstName, p.lastName, p.status, p.startedOn, p.leftOn, p.usesCentreForOwnFamily, p.serveEveryWeeks, p.preferredDays
