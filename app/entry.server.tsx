@@ -2,9 +2,8 @@
  * Renders the whole document before sending it: our pages are small, must work without
  * JavaScript, and a complete response is simplest for screen readers and printing alike.
  */
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
@@ -23,8 +22,11 @@ export default function handleRequest(
 ) {
   // The web server (scripts/server.mjs) sets the security headers, including the CSP this nonce is for.
   const nonce = loadContext.nonce;
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once the page is out: a pending timer would keep this request's data (its loaders'
+    // results, the render) alive for the full five seconds, under load hundreds of pages' worth.
+    const abortTimer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -33,12 +35,14 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           shellRendered = true;
-          const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(wholeDocument((document) => {
+            clearTimeout(abortTimer);
+            resolve(new Response(document, { headers: responseHeaders, status: responseStatusCode }));
+          }));
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -47,6 +51,26 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * React writes a page in pieces of about 2 KB; sent as they come, each piece went on through the
+ * compression stream and the thread pool alone (a 50 KB page made some thirty trips). Everything
+ * is ready by now (onAllReady), so the page goes out as one buffer.
+ */
+function wholeDocument(done: (document: Uint8Array<ArrayBuffer>) => void) {
+  const pieces: Buffer[] = [];
+  return new Writable({
+    // A Writable hands its write() Buffers, whatever React passed in.
+    write(piece: Buffer, _encoding, next) {
+      pieces.push(piece);
+      next();
+    },
+    final(next) {
+      // Buffer.concat always makes a new, plain ArrayBuffer (never a shared one).
+      done(Buffer.concat(pieces) as Uint8Array<ArrayBuffer>);
+      next();
+    },
   });
 }
