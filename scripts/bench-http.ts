@@ -1,14 +1,14 @@
 /**
  * Benchmark (not a test): the built server over HTTP, as a co-ordinator uses it, on the 40-person
  * demo centre and on the same centre with 5,000 more people. For each page: requests a second,
- * median and 95th-percentile time, and the median's ratio to a plain SQLite read of the centre's
- * compliance rows, after one request alone (timed apart as "first": after 5,000 people arrive it
+ * median and 95th-percentile time, the median's ratio to a plain SQLite read of the centre's
+ * compliance rows and the server's peak memory under that page's load, after one request alone (timed apart as "first": after 5,000 people arrive it
  * also works out their stored standing); then the server's memory, idle and at its peak.
  *   npm run bench:http            (CONNECTIONS=10 SECONDS=5 PEOPLE=5000 to change; WEB_CONCURRENCY=2 for two server processes)
  * scripts/bench.mjs builds the app first if a source changed. Prints figures, asserts nothing.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { addDaysIso } from "~/utils/dates";
@@ -38,17 +38,23 @@ function freePort(): Promise<number> {
   });
 }
 
+const processesOf = (pid: number) => [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number)];
+
 /** Resident and peak memory of the server, from Linux's /proc: with WEB_CONCURRENCY, its processes' sum. */
 function memoryOf(pid: number) {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
   let rssMb = 0, peakMb = 0;
-  for (const each of [pid, ...children]) {
+  for (const each of processesOf(pid)) {
     const status = readFileSync(`/proc/${each}/status`, "utf8");
     const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
     rssMb += kb("VmRSS") / 1024;
     peakMb += kb("VmHWM") / 1024;
   }
   return { rssMb, peakMb };
+}
+
+/** Linux starts the peak afresh from the present size, so that each page's own peak can be read. */
+function resetPeak(pid: number) {
+  for (const each of processesOf(pid)) writeFileSync(`/proc/${each}/clear_refs`, "5");
 }
 
 async function startServer() {
@@ -123,18 +129,21 @@ async function measure(label: string) {
   const yardstick = await plainRead(centre.id);
   const idle = memoryOf(child.pid!);
   console.log(`\n${label}: ${await prisma.person.count({ where: { centreId: centre.id } })} people; plain read of their ${yardstick.rows} rows ${yardstick.ms.toFixed(1)} ms`);
-  console.log(`${"page".padEnd(24)} ${"first ms".padStart(9)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  p50 / plain read`);
+  console.log(`${"page".padEnd(24)} ${"first ms".padStart(9)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  p50 / plain read  peak MB`);
+  let peakMb = 0;
   for (const page of PAGES) {
     // Alone and untimed by the load: the first request after the people arrived also works out their stored standing.
     const first = performance.now();
     await fetch(`${url}${page}`, { headers: { Cookie: cookie } }).then((r) => r.arrayBuffer());
     const firstMs = performance.now() - first;
+    resetPeak(child.pid!);
     const r = await load(`${url}${page}`, cookie);
+    const pagePeakMb = memoryOf(child.pid!).peakMb;
+    peakMb = Math.max(peakMb, pagePeakMb);
     const failed = r.failures ? `  (${r.failures} failed)` : "";
-    console.log(`${page.padEnd(24)} ${firstMs.toFixed(0).padStart(9)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}  ${(r.p50 / yardstick.ms).toFixed(1).padStart(6)}x${failed}`);
+    console.log(`${page.padEnd(24)} ${firstMs.toFixed(0).padStart(9)} ${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}  ${(r.p50 / yardstick.ms).toFixed(1).padStart(6)}x ${pagePeakMb.toFixed(0).padStart(16)}${failed}`);
   }
-  const after = memoryOf(child.pid!);
-  console.log(`server memory: ${idle.rssMb.toFixed(0)} MB after start and sign-in, peak ${after.peakMb.toFixed(0)} MB under load`);
+  console.log(`server memory: ${idle.rssMb.toFixed(0)} MB after start and sign-in, peak ${peakMb.toFixed(0)} MB under load`);
   child.kill();
 }
 
