@@ -56,8 +56,8 @@ function superviseWorkers(count) {
 }
 
 async function serveApp() {
-  const [{ createRequestHandler }, { default: compression }, { default: express }, { default: morgan }, { allowedOrigins, crossSiteRefusal, securityHeaders }] = await Promise.all([
-    import("@remix-run/express"), import("compression"), import("express"), import("morgan"), import("./http-guards.mjs"),
+  const [{ createRequestHandler }, { default: compression }, { default: express }, { default: morgan }, { allowedOrigins, crossSiteRefusal, securityHeaders }, { fetchRequest, sendResponse }] = await Promise.all([
+    import("@remix-run/node"), import("compression"), import("express"), import("morgan"), import("./http-guards.mjs"), import("./express-to-remix.mjs"),
   ]);
   const build = await import(new URL("../build/index.js", import.meta.url).href);
   // The app has checked its configuration (APP_URL, secrets) by the time its build has loaded.
@@ -89,14 +89,16 @@ async function serveApp() {
   const { inRequestScope } = build.entry.module;
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? inRequestScope(next) : next()));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", nonce: res.locals.nonce }),
-    }),
-  );
+  const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  app.all("*", async (req, res, next) => {
+    let response;
+    try {
+      response = await handleRequest(fetchRequest(req, res), { clientAddress: req.ip ?? "unknown", nonce: res.locals.nonce });
+    } catch (error) {
+      return next(error);
+    }
+    await sendResponse(res, response);
+  });
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST;
