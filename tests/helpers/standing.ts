@@ -76,17 +76,17 @@ export async function storedListsAgainstEvaluated(centreId: string, dates: IsoDa
     const stored = await statesToWatch(centreId, date, days, await watchedLists(centreId, date, days));
     if (JSON.stringify(attentionList(stored, date)) !== JSON.stringify(evaluated)) problems.push(`${date}: lists differ (${stored.length} people read from stored standing)`);
     const shown = await listsFromStanding(centreId, date);
-    if (JSON.stringify(shown) !== JSON.stringify(dashboardLists(evaluated))) problems.push(`${date}: the dashboard's first of each list or their lengths differ`);
+    if (JSON.stringify(shown) !== JSON.stringify(dashboardLists(evaluated, everyone))) problems.push(`${date}: the dashboard's first of each list or their lengths differ`);
   }
   return problems;
 }
 
-/** What the dashboard shows of each list, and how long each is, worked out from everyone's attention. */
-function dashboardLists(attention: Attention): DashboardLists {
+/** What the dashboard shows of each list, and how long each is, worked out from everyone's attention (everyone in name order). */
+function dashboardLists(attention: Attention, everyone: readonly { id: string }[]): DashboardLists {
   return {
     notCleared: firstOf(attention.notCleared),
-    expired: firstOf(groupByPerson(attention.expired)),
-    missing: firstOf(groupByPerson(attention.missing)),
+    expired: firstOf(groupByPerson(attention.expired, everyone)),
+    missing: firstOf(groupByPerson(attention.missing, everyone)),
     due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
   };
 }

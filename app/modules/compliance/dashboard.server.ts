@@ -8,7 +8,7 @@ import type { IsoDate } from "~/utils/dates";
 import { DASHBOARD_FIRST, firstOf } from "~/utils/pages";
 import { centreCompliance } from "./compliance.server";
 import {
-  DUE_WINDOWS, attentionList, byPersonName, explainItem, explainNotCleared, groupByPerson, monthEnds,
+  DUE_WINDOWS, attentionList, explainItem, explainNotCleared, groupByPerson, monthEnds,
   type AttentionItem, type DashboardLists,
 } from "./overview";
 import { refreshStanding, standingCountsOn, statesToWatch, watchedLists } from "./standing.server";
@@ -19,18 +19,18 @@ const WATCH_DAYS = Math.max(...DUE_WINDOWS);
  * The dashboard's lists on `today` from stored standing: what everyone's evaluated attention gives
  * (a test holds them equal), reading every item only of the first people of the expired
  * and missing lists, and what falls due of everyone else (the due lists show items, not people).
+ * Every list is in the centre's name order, the order the watched people are read in.
  */
 export async function listsFromStanding(centreId: string, today: IsoDate): Promise<DashboardLists> {
   const watched = await watchedLists(centreId, today, WATCH_DAYS);
-  const firstPeople = (list: "expired" | "missing") =>
-    watched.filter((p) => p.on[list]).map((p) => ({ personId: p.id, personName: p.name })).sort(byPersonName);
-  const [expired, missing] = [firstPeople("expired"), firstPeople("missing")];
-  const shown = new Set([...expired.slice(0, DASHBOARD_FIRST), ...missing.slice(0, DASHBOARD_FIRST)].map((p) => p.personId));
+  const [expired, missing] = [watched.filter((p) => p.on.expired), watched.filter((p) => p.on.missing)];
+  const [firstExpired, firstMissing] = [expired.slice(0, DASHBOARD_FIRST), missing.slice(0, DASHBOARD_FIRST)];
+  const shown = new Set([...firstExpired, ...firstMissing].map((p) => p.id));
   const attention = attentionList(await statesToWatch(centreId, today, WATCH_DAYS, watched, shown), today);
   return {
     notCleared: firstOf(watched.filter((p) => !p.cleared).map((p) => ({ personId: p.id, personName: p.name }))),
-    expired: { first: groupByPerson(attention.expired).slice(0, DASHBOARD_FIRST), total: expired.length },
-    missing: { first: groupByPerson(attention.missing).slice(0, DASHBOARD_FIRST), total: missing.length },
+    expired: { first: groupByPerson(attention.expired, firstExpired), total: expired.length },
+    missing: { first: groupByPerson(attention.missing, firstMissing), total: missing.length },
     due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
   };
 }

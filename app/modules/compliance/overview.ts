@@ -7,7 +7,7 @@ import { STATUS_SEVERITY, STATUS_WORDS, courseKey, isInDate, type PersonComplian
 import { notClearedWords, requirementWords } from "./words";
 
 // One collator: the order of localeCompare, without looking up the locale on every comparison.
-const NAME_ORDER = new Intl.Collator();
+const LABEL_ORDER = new Intl.Collator();
 
 export type PersonRow = { id: string; name: string; status: string; compliance: PersonCompliance };
 
@@ -46,6 +46,8 @@ export type Attention = {
 /**
  * What needs a co-ordinator now, in codes and dates: words are added only to what is shown
  * (explainItem, explainNotCleared). Due windows are fixed at 30/60/90 days whatever the warning setting.
+ * `people` come in the centre's name order (surname, first name: as the matrix and People list
+ * them, and as loadCentreFacts and stored standing read them); within a list, people keep that order.
  */
 export function attentionList(people: readonly PersonState[], today: IsoDate): Attention {
   const attention: Attention = { expired: [], missing: [], due: { 30: [], 60: [], 90: [] }, notCleared: [] };
@@ -63,7 +65,8 @@ export function attentionList(people: readonly PersonState[], today: IsoDate): A
       }
     }
   }
-  const byName = (a: AttentionItem, b: AttentionItem) => NAME_ORDER.compare(a.personName, b.personName) || NAME_ORDER.compare(a.requirement, b.requirement);
+  const position = new Map(people.map((p, i) => [p.id, i]));
+  const byName = (a: AttentionItem, b: AttentionItem) => position.get(a.personId)! - position.get(b.personId)! || LABEL_ORDER.compare(a.requirement, b.requirement);
   attention.expired.sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
   attention.missing.sort(byName);
   for (const w of DUE_WINDOWS) attention.due[w].sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || byName(a, b));
@@ -135,20 +138,18 @@ export function cellFor(row: PersonRow, column: MatrixColumn): Cell {
 
 export type PersonAttention = { personId: string; personName: string; items: AttentionItem[] };
 
-/** People in name order; two of the same name in a fixed order (by id), however they were found. */
-export function byPersonName(a: { personId: string; personName: string }, b: { personId: string; personName: string }) {
-  return NAME_ORDER.compare(a.personName, b.personName) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
-}
-
-/** The dashboard's lists one row per person: everything of theirs together, people in name order. */
-export function groupByPerson(items: readonly AttentionItem[]): PersonAttention[] {
+/**
+ * The dashboard's lists one row per person: everything of theirs together, in the order of
+ * `people` (the centre's name order); those with nothing in `items` are left out.
+ */
+export function groupByPerson(items: readonly AttentionItem[], people: readonly { id: string }[]): PersonAttention[] {
   const byPerson = new Map<string, PersonAttention>();
   for (const item of items) {
     const entry = byPerson.get(item.personId) ?? { personId: item.personId, personName: item.personName, items: [] };
     entry.items.push(item);
     byPerson.set(item.personId, entry);
   }
-  return [...byPerson.values()].sort(byPersonName);
+  return people.flatMap((p) => byPerson.get(p.id) ?? []);
 }
 
 type FirstOf<T> = { first: T[]; total: number };
