@@ -8,7 +8,8 @@ import { loader as csvLoader } from "~/routes/compliance.matrix[.]csv";
 import { complianceInBatches } from "~/modules/compliance/compliance.server";
 import { refreshStanding, standingPeople } from "~/modules/compliance/standing.server";
 import { clock } from "~/utils/clock.server";
-import { addDaysIso } from "~/utils/dates";
+import { addDaysIso, addMonthsIso } from "~/utils/dates";
+import { fiftyDates, storedListsAgainstEvaluated } from "../helpers/standing";
 import { createCentre, createUser } from "../helpers/factories";
 import { args, getRequest } from "../helpers/requests";
 
@@ -94,5 +95,34 @@ describe("long lists", () => {
     const expected = after.trend.map((t) => (t.date >= longAgo ? 1 : 0));
     expect(after.trend.map((t) => t.cleared)).toEqual(expected);
     expect(expected.filter(Boolean).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("shows the first ten items due, never cutting one person's items of a day out of their order", async () => {
+    // Two refreshers lapsing on the same day for each person; their labels sort against the
+    // rules' own order (Zebra first), so the items of a day must be put in label order after reading.
+    const centre = await createCentre("Due Centre");
+    const today = clock.today();
+    const [zebra, alpha] = await Promise.all(["Zebra refresher", "Alpha refresher"].map((name, i) => prisma.course.create({
+      data: { centreId: centre.id, name, kind: "custom", validityMonths: 12, requiredFor: "volunteer", sortOrder: 100 + i },
+    })));
+    // One item alone first (the Alpha refresher only, due in 3 days), then six people with two each, due in 5 days: the 10th and 11th items are one person's.
+    for (let i = 0; i < 7; i++) {
+      const person = await prisma.person.create({
+        data: { centreId: centre.id, firstName: `Due${i}`, lastName: "Same", status: "active", startedOn: "2024-01-01", roles: { create: [{ role: "volunteer", startedOn: "2024-01-01" }] } },
+      });
+      const courses = i === 0 ? [alpha] : [zebra, alpha];
+      for (const course of courses) {
+        await prisma.trainingRecord.create({ data: { personId: person.id, courseId: course.id, completedOn: addMonthsIso(addDaysIso(today, i === 0 ? 3 : 5), -12), deliveryMethod: "face_to_face" } });
+      }
+    }
+    const user = await createUser(centre.id, "coordinator");
+    const data = await dashboardLoader(args(await getRequest("/compliance", user)));
+    expect(data.due[30].total).toBe(13);
+    expect(data.due[30].first.map((item) => `${item.personName}: ${item.requirement} in ${item.days}`)).toEqual([
+      "Due0 Same: Alpha refresher in 3",
+      ...[1, 2, 3, 4].flatMap((i) => [`Due${i} Same: Alpha refresher in 5`, `Due${i} Same: Zebra refresher in 5`]),
+      "Due5 Same: Alpha refresher in 5",
+    ]);
+    expect(await storedListsAgainstEvaluated(centre.id, fiftyDates(today))).toEqual([]);
   });
 });

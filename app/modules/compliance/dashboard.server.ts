@@ -1,37 +1,44 @@
 /**
  * The dashboard's compliance: today's counts and the last twelve month ends, and its lists, all
- * from stored standing (comparisons, however large the centre). Each list's length and who comes
- * first in it are worked out from one row per person; only the people shown are read item by
- * item, and the rules run only for them, to put their reasons into words.
+ * from stored standing (comparisons, however large the centre). Each list's length is counted in
+ * the database; only what is shown is read, and the rules run only for the people shown, to put
+ * their reasons into words.
  */
-import type { IsoDate } from "~/utils/dates";
-import { DASHBOARD_FIRST, firstOf } from "~/utils/pages";
+import { addDaysIso, type IsoDate } from "~/utils/dates";
+import { DASHBOARD_FIRST } from "~/utils/pages";
 import { centreCompliance } from "./compliance.server";
 import {
   DUE_WINDOWS, attentionList, explainItem, explainNotCleared, groupByPerson, monthEnds,
   type AttentionItem, type DashboardLists,
 } from "./overview";
-import { refreshStanding, standingCountsOn, statesToWatch, watchedLists } from "./standing.server";
-
-const WATCH_DAYS = Math.max(...DUE_WINDOWS);
+import { dueCounts, firstFallingDue, outstandingOf, peopleLists, refreshStanding, standingCountsOn } from "./standing.server";
 
 /**
  * The dashboard's lists on `today` from stored standing: what everyone's evaluated attention gives
- * (a test holds them equal), reading every item only of the first people of the expired
- * and missing lists, and what falls due of everyone else (the due lists show items, not people).
- * Every list is in the centre's name order, the order the watched people are read in.
+ * (a test holds them equal). Each list's length is counted in the database and only what is shown
+ * is read: the first people of the people lists, all that the first expired and missing people
+ * have to put right, and the first items due in each window. Every list is in the centre's name order.
  */
 export async function listsFromStanding(centreId: string, today: IsoDate): Promise<DashboardLists> {
-  const watched = await watchedLists(centreId, today, WATCH_DAYS);
-  const [expired, missing] = [watched.filter((p) => p.on.expired), watched.filter((p) => p.on.missing)];
-  const [firstExpired, firstMissing] = [expired.slice(0, DASHBOARD_FIRST), missing.slice(0, DASHBOARD_FIRST)];
-  const shown = new Set([...firstExpired, ...firstMissing].map((p) => p.id));
-  const attention = attentionList(await statesToWatch(centreId, today, WATCH_DAYS, watched, shown), today);
+  const windowEnds = DUE_WINDOWS.map((w) => addDaysIso(today, w));
+  const windowStarts = DUE_WINDOWS.map((_, i) => (i === 0 ? today : addDaysIso(windowEnds[i - 1], 1)));
+  const [people, dueBy, ...firstDue] = await Promise.all([
+    peopleLists(centreId, today, DASHBOARD_FIRST),
+    dueCounts(centreId, today, windowEnds),
+    ...DUE_WINDOWS.map((_, i) => firstFallingDue(centreId, today, windowStarts[i], windowEnds[i], DASHBOARD_FIRST)),
+  ]);
+  const { notCleared, expired, missing } = people;
+  const shown = [...expired.first, ...missing.first.filter((p) => !expired.first.some((e) => e.id === p.id))];
+  const attention = attentionList(await outstandingOf(centreId, today, shown), today);
+  const due = (i: number) => {
+    const w = DUE_WINDOWS[i];
+    return { first: attentionList(firstDue[i], today).due[w].slice(0, DASHBOARD_FIRST), total: dueBy[i] - (i ? dueBy[i - 1] : 0) };
+  };
   return {
-    notCleared: firstOf(watched.filter((p) => !p.cleared).map((p) => ({ personId: p.id, personName: p.name }))),
-    expired: { first: groupByPerson(attention.expired, firstExpired), total: expired.length },
-    missing: { first: groupByPerson(attention.missing, firstMissing), total: missing.length },
-    due: { 30: firstOf(attention.due[30]), 60: firstOf(attention.due[60]), 90: firstOf(attention.due[90]) },
+    notCleared: { first: notCleared.first.map((p) => ({ personId: p.id, personName: p.name })), total: notCleared.total },
+    expired: { first: groupByPerson(attention.expired, expired.first), total: expired.total },
+    missing: { first: groupByPerson(attention.missing, missing.first), total: missing.total },
+    due: { 30: due(0), 60: due(1), 90: due(2) },
   };
 }
 

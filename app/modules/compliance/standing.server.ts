@@ -8,10 +8,10 @@
 import { setImmediate as yieldToOthers } from "node:timers/promises";
 import { prisma } from "~/db.server";
 import { insertRows, type SqlValue } from "~/utils/insert-rows.server";
-import { asBoolean, asNumber, readRows } from "~/utils/sql-read.server";
+import { asNumber, readRows } from "~/utils/sql-read.server";
 import { rowsByPerson } from "~/utils/rows-by-person";
 import { pageInfo, PAGE_SIZE } from "~/utils/pages";
-import { addDaysIso, type IsoDate } from "~/utils/dates";
+import type { IsoDate } from "~/utils/dates";
 import { fullName } from "~/modules/people/people.server";
 import { getCourses, loadCentreFacts } from "./compliance.server";
 import type { MatrixFilters, MatrixView, PersonState } from "./overview";
@@ -136,76 +136,117 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
   }));
 }
 
-/**
- * The people counted on `today` who need attention now, or whose standing changes within `days`
- * (something falls due or lapses): the only people the dashboard's lists (not cleared, expired,
- * missing, due within 30/60/90 days) can name. Anything in date until within 90 days falls due
- * (the warning window is at least 7 days) or lapses within 90 days, so its segment ends by then.
- */
-const WATCHED = `s.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?) AND (s.attention = 1 OR s.untilDate <= ?)`;
+// Stored standing in force on `today` (its first two parameters) of people counted then.
+const COUNTED_TODAY = "s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)";
 // Requirements' states in force on `today`.
 const IN_FORCE = "r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)";
 const REQUIREMENT_COLUMNS = "r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn";
 
-const STATE_SQL = {
-  // With which lists each is on (anything expired, anything missing): a row a person, however many items.
-  people: `SELECT p.id, p.firstName, p.lastName, s.cleared, s.anyExpired, s.anyMissing FROM PersonStanding s JOIN Person p ON p.id = s.personId
-    WHERE ${WATCHED} ORDER BY p.lastName, p.firstName, p.id`,
-  // Everything the lists can show of some people: out of date, missing, or in date until within `days`. Driven by the ids.
-  listedOf: `SELECT ${REQUIREMENT_COLUMNS} FROM RequirementStanding r
-    WHERE r.personId IN (SELECT value FROM json_each(?)) AND ${IN_FORCE}
-      AND (r.status IN ('expired', 'missing', 'not_accepted') OR (r.status IN ('met', 'due') AND r.validUntil <= ?))`,
-  // What falls due within `days` across the centre, by the date it lapses (its index): the due lists show items, not people.
-  // Whoever it belongs to is watched (their standing changes by then), if counted.
-  fallingDue: `SELECT ${REQUIREMENT_COLUMNS} FROM RequirementStanding r
-    WHERE r.centreId = ? AND r.validUntil >= ? AND r.validUntil <= ? AND r.status IN ('met', 'due') AND ${IN_FORCE}`,
+/** The dashboard's lists that name people, each by a flag of the person's stored standing. */
+export const PEOPLE_LISTS = { notCleared: "s.cleared = 0", expired: "s.anyExpired = 1", missing: "s.anyMissing = 1" } as const;
+export type PeopleList = keyof typeof PEOPLE_LISTS;
+
+const PEOPLE_SQL = {
+  counts: `SELECT ${Object.entries(PEOPLE_LISTS).map(([list, flag]) => `TOTAL(${flag}) AS ${list}`).join(", ")}
+    FROM PersonStanding s WHERE s.centreId = ? AND ${COUNTED_TODAY}`,
+  // CROSS JOIN keeps SQLite walking the centre's people in name order (its index), so it stops at the limit.
+  ...Object.fromEntries(Object.entries(PEOPLE_LISTS).map(([list, flag]) => [list, `SELECT p.id, p.firstName, p.lastName
+    FROM Person p CROSS JOIN PersonStanding s ON s.personId = p.id
+    WHERE p.centreId = ? AND ${COUNTED_TODAY} AND ${flag} ${IN_NAME_ORDER} LIMIT ?`])) as Record<PeopleList, string>,
 };
 
 /** A person the dashboard's lists can name. */
-export type WatchedPerson = { id: string; name: string; cleared: boolean };
+export type WatchedPerson = { id: string; name: string };
+
+const watchedPerson = (row: Record<string, unknown>): WatchedPerson => ({
+  id: String(row.id), name: fullName({ firstName: String(row.firstName), lastName: String(row.lastName) }),
+});
 
 /**
- * What the dashboard's lists read of these people, from stored standing: everything the lists can
- * show of those in `whole` (everyone when not given), and of the others only what falls due
- * within `days`. No rules run, and no words are built. People come in the order given; each one's
- * requirements in the rules' own order.
+ * The dashboard's lists of people on `today` (not cleared, anything expired, anything missing):
+ * how long each is, and its `first` people in name order, from one row a person of stored
+ * standing. However large the centre, only those shown are read.
  */
-export async function statesToWatch(centreId: string, today: IsoDate, days: number, people: readonly WatchedPerson[], whole?: ReadonlySet<string>): Promise<PersonState[]> {
-  const until = addDaysIso(today, days);
-  const readWhole = whole ? people.filter((p) => whole.has(p.id)) : people;
-  const [listed, fallingDue, courses] = await Promise.all([
-    readWhole.length ? readRows<Record<string, unknown>>(prisma, STATE_SQL.listedOf, JSON.stringify(readWhole.map((p) => p.id)), today, today, until) : [],
-    readWhole.length < people.length ? readRows<Record<string, unknown>>(prisma, STATE_SQL.fallingDue, centreId, today, until, today, today) : [],
+export async function peopleLists(centreId: string, today: IsoDate, first: number): Promise<Record<PeopleList, { first: WatchedPerson[]; total: number }>> {
+  const [[counts], ...firsts] = await Promise.all([
+    readRows<Record<string, unknown>>(prisma, PEOPLE_SQL.counts, centreId, today, today),
+    ...(Object.keys(PEOPLE_LISTS) as PeopleList[]).map((list) => readRows<Record<string, unknown>>(prisma, PEOPLE_SQL[list], centreId, today, today, first)),
+  ]);
+  return Object.fromEntries((Object.keys(PEOPLE_LISTS) as PeopleList[]).map((list, i) => [list, { first: firsts[i].map(watchedPerson), total: asNumber(counts[list])! }])) as Record<PeopleList, { first: WatchedPerson[]; total: number }>;
+}
+
+// What falls due (in date until then) between two dates, of people counted on `today`, of the
+// requirements listed (a JSON parameter), by the date it lapses (its index).
+const DUE_FROM = `FROM RequirementStanding r JOIN PersonStanding s ON s.personId = r.personId AND ${COUNTED_TODAY}`;
+const DUE_WHERE = `r.centreId = ? AND r.validUntil >= ? AND r.validUntil <= ? AND r.status IN ('met', 'due') AND ${IN_FORCE}
+  AND r.requirementKey IN (SELECT value FROM json_each(?))`;
+const DUE_SQL = {
+  first: `SELECT ${REQUIREMENT_COLUMNS} ${DUE_FROM} JOIN Person p ON p.id = r.personId WHERE ${DUE_WHERE}
+    ORDER BY r.validUntil, p.lastName, p.firstName, p.id LIMIT ?`,
+  // Some people, in name order.
+  inNameOrder: `SELECT p.id, p.firstName, p.lastName FROM Person p WHERE p.id IN (SELECT value FROM json_each(?)) ${IN_NAME_ORDER}`,
+};
+// How many lapse by each of some dates, in one pass: one statement for each number of dates.
+const dueCountsSql = (dates: number) => `SELECT ${Array.from({ length: dates }, (_, i) => `TOTAL(r.validUntil <= ?) AS by${i}`).join(", ")} ${DUE_FROM} WHERE ${DUE_WHERE}`;
+
+const keysOf = (order: ReturnType<typeof requirementsInOrder>) => JSON.stringify(order.map((r) => r.key));
+
+/** How many items fall due from `today` to each of the dates `ends` (ascending), of people counted on `today`. */
+export async function dueCounts(centreId: string, today: IsoDate, ends: readonly IsoDate[]): Promise<number[]> {
+  const keys = keysOf(requirementsInOrder(await getCourses(centreId)));
+  const [counts] = await readRows<Record<string, unknown>>(prisma, dueCountsSql(ends.length), ...ends, today, today, centreId, today, ends.at(-1), today, today, keys);
+  return ends.map((_, i) => asNumber(counts[`by${i}`])!);
+}
+
+/**
+ * The first of what falls due between `from` and `to` (inclusive) on `today`, of people counted
+ * then: enough for the first `first` in the lists' own order (by date, then the people's name
+ * order, then a person's items of a day in label order): `first` plus one person's whole set,
+ * so that a person's items of a day are never cut. As people in name order with those items,
+ * for attentionList.
+ */
+export async function firstFallingDue(centreId: string, today: IsoDate, from: IsoDate, to: IsoDate, first: number): Promise<PersonState[]> {
+  const order = requirementsInOrder(await getCourses(centreId));
+  const rows = await readRows<Record<string, unknown>>(prisma, DUE_SQL.first, today, today, centreId, from, to, today, today, keysOf(order), first + order.length);
+  const ids = [...new Set(rows.map((r) => String(r.personId)))];
+  const people = ids.length ? (await readRows<Record<string, unknown>>(prisma, DUE_SQL.inNameOrder, JSON.stringify(ids))).map(watchedPerson) : [];
+  return statesOf(people, rows, order);
+}
+
+// What some people have out of date or missing on `today` (the expired and missing lists). Driven by the ids.
+const OUTSTANDING_SQL = `SELECT ${REQUIREMENT_COLUMNS} FROM RequirementStanding r
+  WHERE r.personId IN (SELECT value FROM json_each(?)) AND ${IN_FORCE} AND r.status IN ('expired', 'missing', 'not_accepted')`;
+
+/**
+ * What these people have expired or missing on `today`, from stored standing, for the dashboard's
+ * expired and missing lists. No rules run, and no words are built. People come in the order
+ * given; each one's requirements in the rules' own order.
+ */
+export async function outstandingOf(centreId: string, today: IsoDate, people: readonly WatchedPerson[]): Promise<PersonState[]> {
+  if (!people.length) return [];
+  const [rows, courses] = await Promise.all([
+    readRows<Record<string, unknown>>(prisma, OUTSTANDING_SQL, JSON.stringify(people.map((p) => p.id)), today, today),
     getCourses(centreId),
   ]);
-  const order = requirementsInOrder(courses);
+  return statesOf(people, rows, requirementsInOrder(courses));
+}
+
+/**
+ * People (counted, as every list's are) with their stored requirement states, each one's in the
+ * rules' order. Whether they are cleared is not read here: the not-cleared list comes from
+ * peopleLists, and attentionList's own is not used.
+ */
+function statesOf(people: readonly WatchedPerson[], rows: readonly Record<string, unknown>[], order: ReturnType<typeof requirementsInOrder>): PersonState[] {
   const position = new Map(order.map((r, i) => [r.key, i]));
-  // Those read whole have their due items already.
-  const othersDue = whole ? fallingDue.filter((r) => !whole.has(String(r.personId))) : [];
-  const requirementsOf = rowsByPerson([...listed, ...othersDue].map((r) => ({
+  const requirementsOf = rowsByPerson(rows.map((r) => ({
     personId: String(r.personId), key: String(r.requirementKey), status: String(r.status) as RequirementStatus,
     validUntil: r.validUntil === null ? null : String(r.validUntil), lapsedOn: r.lapsedOn === null ? null : String(r.lapsedOn),
   })));
   return people.map((p) => ({
-    id: p.id, name: p.name, cleared: p.cleared, counted: true,
+    id: p.id, name: p.name, cleared: false, counted: true,
     requirements: requirementsOf(p.id)
       .filter((r) => position.has(r.key))
       .sort((a, b) => position.get(a.key)! - position.get(b.key)!)
       .map((r) => ({ ...r, label: order[position.get(r.key)!].label })),
-  }));
-}
-
-/**
- * Everyone the dashboard's lists can name, in the people's order, with which lists each is on
- * (something expired, something missing), from their stored standing: the lists' lengths, and who
- * comes first in each, without reading any item.
- */
-export async function watchedLists(centreId: string, today: IsoDate, days: number) {
-  const people = await readRows<Record<string, unknown>>(prisma, STATE_SQL.people, centreId, today, today, addDaysIso(today, days + 1));
-  return people.map((p) => ({
-    id: String(p.id),
-    name: fullName({ firstName: String(p.firstName), lastName: String(p.lastName) }),
-    cleared: asBoolean(p.cleared),
-    on: { expired: asBoolean(p.anyExpired), missing: asBoolean(p.anyMissing) },
   }));
 }
