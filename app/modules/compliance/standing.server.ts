@@ -147,8 +147,10 @@ export const PEOPLE_LISTS = { notCleared: "s.cleared = 0", expired: "s.anyExpire
 export type PeopleList = keyof typeof PEOPLE_LISTS;
 
 const PEOPLE_SQL = {
-  counts: `SELECT ${Object.entries(PEOPLE_LISTS).map(([list, flag]) => `TOTAL(${flag}) AS ${list}`).join(", ")}
-    FROM PersonStanding s WHERE s.centreId = ? AND ${COUNTED_TODAY}`,
+  // Open-ended and closed segments in force, each one range of an index (see COUNT_SQL).
+  counts: `SELECT ${Object.entries(PEOPLE_LISTS).map(([list, flag]) => `TOTAL(${flag}) AS ${list}`).join(", ")} FROM (
+      SELECT cleared, anyExpired, anyMissing FROM PersonStanding WHERE centreId = ? AND counted = 1 AND untilDate IS NULL AND fromDate <= ?
+      UNION ALL SELECT cleared, anyExpired, anyMissing FROM PersonStanding WHERE centreId = ? AND counted = 1 AND untilDate > ? AND fromDate <= ?) s`,
   // CROSS JOIN keeps SQLite walking the centre's people in name order (its index), so it stops at the limit.
   ...Object.fromEntries(Object.entries(PEOPLE_LISTS).map(([list, flag]) => [list, `SELECT p.id, p.firstName, p.lastName
     FROM Person p CROSS JOIN PersonStanding s ON s.personId = p.id
@@ -169,7 +171,7 @@ const watchedPerson = (row: Record<string, unknown>): WatchedPerson => ({
  */
 export async function peopleLists(centreId: string, today: IsoDate, first: number): Promise<Record<PeopleList, { first: WatchedPerson[]; total: number }>> {
   const [[counts], ...firsts] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, PEOPLE_SQL.counts, centreId, today, today),
+    readRows<Record<string, unknown>>(prisma, PEOPLE_SQL.counts, centreId, today, centreId, today, today),
     ...(Object.keys(PEOPLE_LISTS) as PeopleList[]).map((list) => readRows<Record<string, unknown>>(prisma, PEOPLE_SQL[list], centreId, today, today, first)),
   ]);
   return Object.fromEntries((Object.keys(PEOPLE_LISTS) as PeopleList[]).map((list, i) => [list, { first: firsts[i].map(watchedPerson), total: asNumber(counts[list])! }])) as Record<PeopleList, { first: WatchedPerson[]; total: number }>;
