@@ -6,7 +6,8 @@ import { loader as matrixLoader } from "~/routes/compliance.matrix";
 import { loader as peopleLoader } from "~/routes/people._index";
 import { loader as csvLoader } from "~/routes/compliance.matrix[.]csv";
 import { complianceInBatches } from "~/modules/compliance/compliance.server";
-import { refreshStanding, standingPeople } from "~/modules/compliance/standing.server";
+import { refreshStanding, shownInNameOrder, standingPeople } from "~/modules/compliance/standing.server";
+import { readRows } from "~/utils/sql-read.server";
 import { clock } from "~/utils/clock.server";
 import { addDaysIso, addMonthsIso } from "~/utils/dates";
 import { fiftyDates, storedListsAgainstEvaluated } from "../helpers/standing";
@@ -124,5 +125,18 @@ describe("long lists", () => {
       "Due5 Same: Alpha refresher in 5",
     ]);
     expect(await storedListsAgainstEvaluated(centre.id, fiftyDates(today))).toEqual([]);
+  });
+
+  it("reads a page of the matrix by walking the people in name order, never sorting everyone", async () => {
+    // At 5,042 people a sort of all of them cost 4 ms a page; a plan that looked each person's
+    // standing up by the centre instead of by person took 8 s. Whatever the filters:
+    for (const filters of [{}, { view: "attention" as const }, { role: "volunteer", personStatus: "active", view: "not_cleared" as const }]) {
+      const [sql, ...params] = shownInNameOrder(centreId, clock.today(), filters, true);
+      const plan = (await readRows<{ detail: string }>(prisma, `EXPLAIN QUERY PLAN ${sql}`, ...params, 50, 0)).map((step) => step.detail);
+      expect(plan).toEqual([
+        expect.stringMatching(/^SEARCH p USING (COVERING )?INDEX Person_centreId_lastName_firstName_id_idx \(centreId=\?\)$/),
+        expect.stringMatching(/^SEARCH s USING (COVERING )?INDEX PersonStanding_personId_fromDate_untilDate_counted_idx \(personId=\? AND fromDate<\?\)$/),
+      ]);
+    }
   });
 });

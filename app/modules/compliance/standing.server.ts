@@ -71,10 +71,11 @@ const VIEW_CONDITION: Record<MatrixView, string | null> = {
 /**
  * Counted people on `date` matching the matrix's filters, as a condition on stored standing `s`
  * and its parameters: one condition for the matrix's counts, its pages and its CSV, so the export
- * lists exactly the people the pages show.
+ * lists exactly the people the pages show. The centre is named on `s` for counts, and on the
+ * people `p` when they drive the read (see IN_NAME_ORDER_FROM).
  */
-function shownOn(centreId: string, date: IsoDate, filters: MatrixFilters): [string, ...SqlValue[]] {
-  const conditions = ["s.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)"];
+function shownOn(centreId: string, date: IsoDate, filters: MatrixFilters, centreOf: "s" | "p" = "s"): [string, ...SqlValue[]] {
+  const conditions = [`${centreOf}.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)`];
   const params: SqlValue[] = [centreId, date, date];
   if (filters.role) {
     conditions.push("instr(s.roles, ?) > 0");
@@ -90,6 +91,10 @@ function shownOn(centreId: string, date: IsoDate, filters: MatrixFilters): [stri
 }
 
 const IN_NAME_ORDER = "ORDER BY p.lastName, p.firstName, p.id";
+// The centre's people walked in name order (their index), each with their standing: a page or a
+// list's first few stop at their last row. CROSS JOIN holds SQLite to that order, and the centre
+// must be named on p alone: named on s too, SQLite chose s's centre index for every person.
+const IN_NAME_ORDER_FROM = "FROM Person p CROSS JOIN PersonStanding s ON s.personId = p.id";
 
 /** How many people the filters show on `date`, and how many of them are cleared and fully compliant. */
 export async function standingSummary(centreId: string, date: IsoDate, filters: MatrixFilters) {
@@ -99,20 +104,22 @@ export async function standingSummary(centreId: string, date: IsoDate, filters: 
   return { people: asNumber(counts.people)!, cleared: asNumber(counts.cleared)!, fullyCompliant: asNumber(counts.fullyCompliant)! };
 }
 
+/** The statement for people the filters show on `date`, in name order, and its parameters (a page: add LIMIT and OFFSET's). */
+export function shownInNameOrder(centreId: string, date: IsoDate, filters: MatrixFilters, paged: boolean): [string, ...SqlValue[]] {
+  const [where, ...params] = shownOn(centreId, date, filters, "p");
+  return [`SELECT s.personId ${IN_NAME_ORDER_FROM} WHERE ${where} ${IN_NAME_ORDER}${paged ? " LIMIT ? OFFSET ?" : ""}`, ...params];
+}
+
 /** One page of the people the filters show on `date`, in name order. */
 export async function standingPage(centreId: string, date: IsoDate, filters: MatrixFilters, total: number, requested: number) {
   const { skip, ...page } = pageInfo(total, requested);
-  const [where, ...params] = shownOn(centreId, date, filters);
-  const rows = await readRows<{ personId: string }>(prisma, `SELECT s.personId FROM PersonStanding s JOIN Person p ON p.id = s.personId
-    WHERE ${where} ${IN_NAME_ORDER} LIMIT ? OFFSET ?`, ...params, PAGE_SIZE, skip);
+  const rows = await readRows<{ personId: string }>(prisma, ...shownInNameOrder(centreId, date, filters, true), PAGE_SIZE, skip);
   return { personIds: rows.map((r) => r.personId), page };
 }
 
 /** Everyone the filters show on `date`, in name order (the matrix's CSV). */
 export async function standingPeople(centreId: string, date: IsoDate, filters: MatrixFilters) {
-  const [where, ...params] = shownOn(centreId, date, filters);
-  const rows = await readRows<{ personId: string }>(prisma, `SELECT s.personId FROM PersonStanding s JOIN Person p ON p.id = s.personId
-    WHERE ${where} ${IN_NAME_ORDER}`, ...params);
+  const rows = await readRows<{ personId: string }>(prisma, ...shownInNameOrder(centreId, date, filters, false));
   return rows.map((r) => r.personId);
 }
 
@@ -151,9 +158,7 @@ const PEOPLE_SQL = {
   counts: `SELECT ${Object.entries(PEOPLE_LISTS).map(([list, flag]) => `TOTAL(${flag}) AS ${list}`).join(", ")} FROM (
       SELECT cleared, anyExpired, anyMissing FROM PersonStanding WHERE centreId = ? AND counted = 1 AND untilDate IS NULL AND fromDate <= ?
       UNION ALL SELECT cleared, anyExpired, anyMissing FROM PersonStanding WHERE centreId = ? AND counted = 1 AND untilDate > ? AND fromDate <= ?) s`,
-  // CROSS JOIN keeps SQLite walking the centre's people in name order (its index), so it stops at the limit.
-  ...Object.fromEntries(Object.entries(PEOPLE_LISTS).map(([list, flag]) => [list, `SELECT p.id, p.firstName, p.lastName
-    FROM Person p CROSS JOIN PersonStanding s ON s.personId = p.id
+  ...Object.fromEntries(Object.entries(PEOPLE_LISTS).map(([list, flag]) => [list, `SELECT p.id, p.firstName, p.lastName ${IN_NAME_ORDER_FROM}
     WHERE p.centreId = ? AND ${COUNTED_TODAY} AND ${flag} ${IN_NAME_ORDER} LIMIT ?`])) as Record<PeopleList, string>,
 };
 
