@@ -8,6 +8,7 @@ import { loader as matrixLoader } from "~/routes/compliance.matrix";
 import { action as complianceAction } from "~/routes/people.$personId.compliance";
 import { action as settingsAction } from "~/routes/settings._index";
 import { refreshStanding } from "~/modules/compliance/standing.server";
+import { dashboardCompliance } from "~/modules/compliance/dashboard.server";
 import { addDaysIso, addMonthsIso, formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { seedBenchPeople } from "../../scripts/bench-seed";
@@ -82,6 +83,28 @@ describe("stored standing", () => {
       expect((await matrix("?page=2")).rows.map((r) => r.name).at(-1)).toBe("Sal Stored");
       expect((await matrix("?role=trustee")).summary).toEqual({ people: 11, cleared: 0, fullyCompliant: 0 });
       expect((await matrix("?status=paused")).summary.people).toBe(0);
+    });
+
+    it("charts counts kept between pages until standing is written again, or a person is deleted", async () => {
+      const chart = async () => (await dashboardCompliance(centreId, today)).trend;
+      const before = await chart();
+      expect(before).toHaveLength(12);
+      expect(await chart()).toEqual(before);
+      // Cleared from today: today's count changes, and the earlier month ends do not.
+      const person = await createPerson(centreId, { firstName: "Cleo", lastName: "Counted", startedOn: addDaysIso(today, -400) });
+      const afterJoining = await chart();
+      expect(afterJoining.at(-1)!.people).toBe(before.at(-1)!.people + 1);
+      await prisma.dbsCheck.create({ data: { personId: person.id, level: "enhanced", workforce: "child", certificateNumber: "009876543210", issuedOn: today, decision: "clear", seenBy: "Cora", seenOn: today } });
+      // Three references (this centre now asks for three: the first test), all in today.
+      for (let i = 0; i < 3; i++) await prisma.reference.create({ data: { personId: person.id, refereeName: `R${i}`, relationship: "x", contact: "x", requestedOn: addDaysIso(today, -30), receivedOn: today, outcome: "satisfactory" } });
+      const afterClearing = await chart();
+      expect(afterClearing.at(-1)!.cleared).toBe(afterJoining.at(-1)!.cleared + 1);
+      expect(afterClearing.slice(0, -1)).toEqual(afterJoining.slice(0, -1));
+      // A person deleted takes their standing with them (no records are written for that).
+      const passing = await createPerson(centreId, { firstName: "Del", lastName: "Eted", startedOn: addDaysIso(today, -400) });
+      const withThem = await chart();
+      await prisma.$transaction([prisma.personRole.deleteMany({ where: { personId: passing.id } }), prisma.person.delete({ where: { id: passing.id } })]);
+      expect((await chart()).at(-1)!.people).toBe(withThem.at(-1)!.people - 1);
     });
   });
 });
