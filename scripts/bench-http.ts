@@ -2,8 +2,9 @@
  * Benchmark (not a test): the built server over HTTP, as a co-ordinator uses it, on the 40-person
  * demo centre and on the same centre with 5,000 more people. For each page: requests a second,
  * median and 95th-percentile time, the median's ratio to a plain SQLite read of the centre's
- * compliance rows and the server's peak memory under that page's load, after one request alone (timed apart as "first": after 5,000 people arrive it
- * also works out their stored standing); then the server's memory, idle and at its peak.
+ * compliance rows, and the server's peak memory under that page's load, after one request alone
+ * (timed apart as "first": after 5,000 people arrive it also works out their stored standing);
+ * then the server's memory, idle and at its peak.
  *   npm run bench:http            (CONNECTIONS=10 SECONDS=5 PEOPLE=5000 to change; WEB_CONCURRENCY=2 for two server processes)
  * scripts/bench.mjs builds the app first if a source changed. Prints figures, asserts nothing.
  */

@@ -8,13 +8,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 
 /**
  * The request as Remix reads it, made as Remix's Express adapter makes it, except that a
- * forwarded host counts only from a trusted proxy (TRUST_PROXY), as for Express itself; and a
- * signal that aborts the loaders if the client goes away before the response is complete.
+ * forwarded host's port counts only from a trusted proxy (TRUST_PROXY), as the host does for
+ * Express itself, and never mixes with the port the proxy itself was reached on; and a signal
+ * that aborts the loaders if the client goes away before the response is complete.
  */
 export function fetchRequest(req, res) {
+  // The port goes with the host Express names (req.hostname): the forwarded one, from a trusted proxy.
   const fromTrustedProxy = req.app.get("trust proxy fn")(req.socket.remoteAddress, 0);
-  const portOf = (host) => Number(/:(\d+)$/.exec(host?.split(",")[0].trim() ?? "")?.[1] ?? NaN);
-  const port = [fromTrustedProxy ? req.get("X-Forwarded-Host") : undefined, req.get("host")].map(portOf).find(Number.isSafeInteger);
+  const host = (fromTrustedProxy && req.get("X-Forwarded-Host")) || req.get("host") || "";
+  const port = /:(\d+)$/.exec(host.split(",")[0].trim())?.[1];
   const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
   const controller = new AbortController();
   res.on("close", () => {

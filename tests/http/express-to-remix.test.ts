@@ -99,6 +99,8 @@ describe("the request Remix reads", () => {
   it("takes the forwarded host, port and protocol from a trusted proxy", async () => {
     const { url } = await urlSeen(true, { "X-Forwarded-Host": "centre.example:8443", "X-Forwarded-Proto": "https" });
     expect(url).toBe("https://centre.example:8443/rota?week=2");
+    // No port forwarded: none, not the port the proxy reached this server on.
+    expect((await urlSeen(true, { "X-Forwarded-Host": "centre.example", "X-Forwarded-Proto": "https" })).url).toBe("https://centre.example/rota?week=2");
   });
 
   it("carries a form's body and headers", async () => {
