@@ -6,7 +6,8 @@
  */
 import { addDaysIso, type IsoDate } from "~/utils/dates";
 import { DASHBOARD_FIRST } from "~/utils/pages";
-import { centreCompliance } from "./compliance.server";
+import { centreCompliance, getCourses } from "./compliance.server";
+import { requirementsInOrder } from "./rules";
 import {
   DUE_WINDOWS, attentionList, explainItem, explainNotCleared, groupByPerson, monthEnds,
   type AttentionItem, type DashboardLists,
@@ -22,14 +23,15 @@ import { dueCounts, firstFallingDue, outstandingOf, peopleLists, refreshStanding
 export async function listsFromStanding(centreId: string, today: IsoDate): Promise<DashboardLists> {
   const windowEnds = DUE_WINDOWS.map((w) => addDaysIso(today, w));
   const windowStarts = DUE_WINDOWS.map((_, i) => (i === 0 ? today : addDaysIso(windowEnds[i - 1], 1)));
+  const order = requirementsInOrder(await getCourses(centreId));
   const [people, dueBy, ...firstDue] = await Promise.all([
     peopleLists(centreId, today, DASHBOARD_FIRST),
-    dueCounts(centreId, today, windowEnds),
-    ...DUE_WINDOWS.map((_, i) => firstFallingDue(centreId, today, windowStarts[i], windowEnds[i], DASHBOARD_FIRST)),
+    dueCounts(centreId, today, windowEnds, order),
+    ...DUE_WINDOWS.map((_, i) => firstFallingDue(centreId, today, windowStarts[i], windowEnds[i], DASHBOARD_FIRST, order)),
   ]);
   const { notCleared, expired, missing } = people;
   const shown = [...expired.first, ...missing.first.filter((p) => !expired.first.some((e) => e.id === p.id))];
-  const attention = attentionList(await outstandingOf(centreId, today, shown), today);
+  const attention = attentionList(await outstandingOf(today, shown, order), today);
   const due = (i: number) => {
     const w = DUE_WINDOWS[i];
     return { first: attentionList(firstDue[i], today).due[w].slice(0, DASHBOARD_FIRST), total: dueBy[i] - (i ? dueBy[i - 1] : 0) };

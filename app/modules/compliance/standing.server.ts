@@ -13,7 +13,7 @@ import { rowsByPerson } from "~/utils/rows-by-person";
 import { pageInfo, PAGE_SIZE } from "~/utils/pages";
 import type { IsoDate } from "~/utils/dates";
 import { fullName } from "~/modules/people/people.server";
-import { getCourses, loadCentreFacts } from "./compliance.server";
+import { loadCentreFacts } from "./compliance.server";
 import type { MatrixFilters, MatrixView, PersonState } from "./overview";
 import { requirementsInOrder, type RequirementStatus } from "./rules";
 import { standingTimeline } from "./standing";
@@ -179,20 +179,22 @@ const IN_FORCE = "r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)";
 const REQUIREMENT_COLUMNS = "r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn";
 
 /** The dashboard's lists that name people, each by a flag of the person's stored standing. */
-export const PEOPLE_LISTS = { notCleared: "s.cleared = 0", expired: "s.anyExpired = 1", missing: "s.anyMissing = 1" } as const;
-export type PeopleList = keyof typeof PEOPLE_LISTS;
+const PEOPLE_LISTS = { notCleared: "s.cleared = 0", expired: "s.anyExpired = 1", missing: "s.anyMissing = 1" } as const;
+type PeopleList = keyof typeof PEOPLE_LISTS;
+const LIST_NAMES = Object.keys(PEOPLE_LISTS) as PeopleList[];
+type PeopleLists = Record<PeopleList, { first: WatchedPerson[]; total: number }>;
 
 const PEOPLE_SQL = {
   // Open-ended and closed segments in force, each one range of an index (see COUNT_SQL).
   counts: `SELECT ${Object.entries(PEOPLE_LISTS).map(([list, flag]) => `TOTAL(${flag}) AS ${list}`).join(", ")} FROM (
       SELECT cleared, anyExpired, anyMissing FROM PersonStanding WHERE centreId = ? AND counted = 1 AND untilDate IS NULL AND fromDate <= ?
       UNION ALL SELECT cleared, anyExpired, anyMissing FROM PersonStanding WHERE centreId = ? AND counted = 1 AND untilDate > ? AND fromDate <= ?) s`,
-  ...Object.fromEntries(Object.entries(PEOPLE_LISTS).map(([list, flag]) => [list, `SELECT p.id, p.firstName, p.lastName ${IN_NAME_ORDER_FROM}
-    WHERE p.centreId = ? AND ${COUNTED_TODAY} AND ${flag} ${IN_NAME_ORDER} LIMIT ?`])) as Record<PeopleList, string>,
+  ...Object.fromEntries(LIST_NAMES.map((list) => [list, `SELECT p.id, p.firstName, p.lastName ${IN_NAME_ORDER_FROM}
+    WHERE p.centreId = ? AND ${COUNTED_TODAY} AND ${PEOPLE_LISTS[list]} ${IN_NAME_ORDER} LIMIT ?`])) as Record<PeopleList, string>,
 };
 
 /** A person the dashboard's lists can name. */
-export type WatchedPerson = { id: string; name: string };
+type WatchedPerson = { id: string; name: string };
 
 const watchedPerson = (row: Record<string, unknown>): WatchedPerson => ({
   id: String(row.id), name: fullName({ firstName: String(row.firstName), lastName: String(row.lastName) }),
@@ -203,12 +205,12 @@ const watchedPerson = (row: Record<string, unknown>): WatchedPerson => ({
  * how long each is, and its `first` people in name order, from one row a person of stored
  * standing. However large the centre, only those shown are read.
  */
-export async function peopleLists(centreId: string, today: IsoDate, first: number): Promise<Record<PeopleList, { first: WatchedPerson[]; total: number }>> {
+export async function peopleLists(centreId: string, today: IsoDate, first: number): Promise<PeopleLists> {
   const [[counts], ...firsts] = await Promise.all([
     readRows<Record<string, unknown>>(prisma, PEOPLE_SQL.counts, centreId, today, centreId, today, today),
-    ...(Object.keys(PEOPLE_LISTS) as PeopleList[]).map((list) => readRows<Record<string, unknown>>(prisma, PEOPLE_SQL[list], centreId, today, today, first)),
+    ...LIST_NAMES.map((list) => readRows<Record<string, unknown>>(prisma, PEOPLE_SQL[list], centreId, today, today, first)),
   ]);
-  return Object.fromEntries((Object.keys(PEOPLE_LISTS) as PeopleList[]).map((list, i) => [list, { first: firsts[i].map(watchedPerson), total: asNumber(counts[list])! }])) as Record<PeopleList, { first: WatchedPerson[]; total: number }>;
+  return Object.fromEntries(LIST_NAMES.map((list, i) => [list, { first: firsts[i].map(watchedPerson), total: asNumber(counts[list])! }])) as PeopleLists;
 }
 
 // What falls due (in date until then) between two dates, of people counted on `today`, of the
@@ -225,12 +227,16 @@ const DUE_SQL = {
 // How many lapse by each of some dates, in one pass: one statement for each number of dates.
 const dueCountsSql = (dates: number) => `SELECT ${Array.from({ length: dates }, (_, i) => `TOTAL(r.validUntil <= ?) AS by${i}`).join(", ")} ${DUE_FROM} WHERE ${DUE_WHERE}`;
 
-const keysOf = (order: ReturnType<typeof requirementsInOrder>) => JSON.stringify(order.map((r) => r.key));
+/** The requirements the lists show, in the rules' order (requirementsInOrder of the centre's courses). */
+export type RequirementOrder = ReturnType<typeof requirementsInOrder>;
+
+/** DUE_FROM and DUE_WHERE's parameters, in their order. */
+const dueParams = (centreId: string, today: IsoDate, from: IsoDate, to: IsoDate, order: RequirementOrder) =>
+  [today, today, centreId, from, to, today, today, JSON.stringify(order.map((r) => r.key))];
 
 /** How many items fall due from `today` to each of the dates `ends` (ascending), of people counted on `today`. */
-export async function dueCounts(centreId: string, today: IsoDate, ends: readonly IsoDate[]): Promise<number[]> {
-  const keys = keysOf(requirementsInOrder(await getCourses(centreId)));
-  const [counts] = await readRows<Record<string, unknown>>(prisma, dueCountsSql(ends.length), ...ends, today, today, centreId, today, ends.at(-1), today, today, keys);
+export async function dueCounts(centreId: string, today: IsoDate, ends: readonly IsoDate[], order: RequirementOrder): Promise<number[]> {
+  const [counts] = await readRows<Record<string, unknown>>(prisma, dueCountsSql(ends.length), ...ends, ...dueParams(centreId, today, today, ends.at(-1)!, order));
   return ends.map((_, i) => asNumber(counts[`by${i}`])!);
 }
 
@@ -241,9 +247,8 @@ export async function dueCounts(centreId: string, today: IsoDate, ends: readonly
  * so that a person's items of a day are never cut. As people in name order with those items,
  * for attentionList.
  */
-export async function firstFallingDue(centreId: string, today: IsoDate, from: IsoDate, to: IsoDate, first: number): Promise<PersonState[]> {
-  const order = requirementsInOrder(await getCourses(centreId));
-  const rows = await readRows<Record<string, unknown>>(prisma, DUE_SQL.first, today, today, centreId, from, to, today, today, keysOf(order), first + order.length);
+export async function firstFallingDue(centreId: string, today: IsoDate, from: IsoDate, to: IsoDate, first: number, order: RequirementOrder): Promise<PersonState[]> {
+  const rows = await readRows<Record<string, unknown>>(prisma, DUE_SQL.first, ...dueParams(centreId, today, from, to, order), first + order.length);
   const ids = [...new Set(rows.map((r) => String(r.personId)))];
   const people = ids.length ? (await readRows<Record<string, unknown>>(prisma, DUE_SQL.inNameOrder, JSON.stringify(ids))).map(watchedPerson) : [];
   return statesOf(people, rows, order);
@@ -258,13 +263,10 @@ const OUTSTANDING_SQL = `SELECT ${REQUIREMENT_COLUMNS} FROM RequirementStanding 
  * expired and missing lists. No rules run, and no words are built. People come in the order
  * given; each one's requirements in the rules' own order.
  */
-export async function outstandingOf(centreId: string, today: IsoDate, people: readonly WatchedPerson[]): Promise<PersonState[]> {
+export async function outstandingOf(today: IsoDate, people: readonly WatchedPerson[], order: RequirementOrder): Promise<PersonState[]> {
   if (!people.length) return [];
-  const [rows, courses] = await Promise.all([
-    readRows<Record<string, unknown>>(prisma, OUTSTANDING_SQL, JSON.stringify(people.map((p) => p.id)), today, today),
-    getCourses(centreId),
-  ]);
-  return statesOf(people, rows, requirementsInOrder(courses));
+  const rows = await readRows<Record<string, unknown>>(prisma, OUTSTANDING_SQL, JSON.stringify(people.map((p) => p.id)), today, today);
+  return statesOf(people, rows, order);
 }
 
 /**
@@ -272,7 +274,7 @@ export async function outstandingOf(centreId: string, today: IsoDate, people: re
  * rules' order. Whether they are cleared is not read here: the not-cleared list comes from
  * peopleLists, and attentionList's own is not used.
  */
-function statesOf(people: readonly WatchedPerson[], rows: readonly Record<string, unknown>[], order: ReturnType<typeof requirementsInOrder>): PersonState[] {
+function statesOf(people: readonly WatchedPerson[], rows: readonly Record<string, unknown>[], order: RequirementOrder): PersonState[] {
   const position = new Map(order.map((r, i) => [r.key, i]));
   const requirementsOf = rowsByPerson(rows.map((r) => ({
     personId: String(r.personId), key: String(r.requirementKey), status: String(r.status) as RequirementStatus,
