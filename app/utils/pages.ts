@@ -27,8 +27,3 @@ export function paginate<T>(items: readonly T[], requested: number, size = PAGE_
   const { skip, ...page } = pageInfo(items.length, requested, size);
   return { items: items.slice(skip, skip + size), page };
 }
-
-/** The first few of a list and how many there are in all. */
-export function firstOf<T>(items: readonly T[], count = DASHBOARD_FIRST): { first: T[]; total: number } {
-  return { first: items.slice(0, count), total: items.length };
-}

@@ -4,7 +4,7 @@ import { loadCentreFacts } from "~/modules/compliance/compliance.server";
 import { standingOn } from "~/modules/compliance/standing";
 import { refreshStanding, standingCountsOn } from "~/modules/compliance/standing.server";
 import { attentionList, groupByPerson, stateOf, type Attention, type DashboardLists } from "~/modules/compliance/overview";
-import { firstOf } from "~/utils/pages";
+import { DASHBOARD_FIRST } from "~/utils/pages";
 import { listsFromStanding } from "~/modules/compliance/dashboard.server";
 import { evaluatePerson } from "~/modules/compliance/rules";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
@@ -77,6 +77,9 @@ export async function storedListsAgainstEvaluated(centreId: string, dates: IsoDa
   }
   return problems;
 }
+
+/** The first few of a whole list, and how many there are in all: what the dashboard shows of it. */
+const firstOf = <T>(items: readonly T[]) => ({ first: items.slice(0, DASHBOARD_FIRST), total: items.length });
 
 /** What the dashboard shows of each list, and how long each is, worked out from everyone's attention (everyone in name order). */
 function dashboardLists(attention: Attention, everyone: readonly { id: string }[]): DashboardLists {
