@@ -1,6 +1,7 @@
 /** Start the built app (as `npm start` would, through scripts/server.mjs) on a free port against this test file's database. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { serverEnv } from "../../scripts/run.mjs";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,7 +18,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
   let output = "";
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: url, ...env },
+    env: serverEnv({ ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: url, ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));

@@ -4,8 +4,10 @@
  * loaded when first needed instead. The built server (made by the global setup) may only import
  * them lazily, with import().
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { serverEnv } from "../../scripts/run.mjs";
 
 const LAZY = [/^@react-email\//, /^@zxcvbn-ts\//, /^date-fns$/];
 
@@ -17,5 +19,29 @@ describe("the server at start-up", () => {
     expect(eager.filter((name) => LAZY.some((pattern) => pattern.test(name)))).toEqual([]);
     const lazy = [...built.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]);
     expect(lazy).toEqual(expect.arrayContaining(["@react-email/components", "@react-email/render", "@zxcvbn-ts/core"]));
+  });
+});
+
+/** The young generation's present size (both semi-spaces) in a Node process started with `env`, after much short-lived garbage. */
+function youngGenerationMb(env: NodeJS.ProcessEnv) {
+  const script = `
+    const v8 = require("node:v8");
+    let kept = [];
+    for (let i = 0; i < 3e6; i++) { kept.push({ i, list: [i] }); if (kept.length > 20000) kept = []; }
+    console.log(v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size);`;
+  return Number(execFileSync(process.execPath, ["-e", script], { env, encoding: "utf8" })) / 1024 / 1024;
+}
+
+describe("the server's environment (scripts/run.mjs, as npm start, the demo and the benchmarks start it)", () => {
+  const withoutOptions = { ...process.env, NODE_OPTIONS: "" };
+
+  it("keeps V8's young generation to two 8 MB semi-spaces, where Node alone lets it grow to two of 16", () => {
+    expect(youngGenerationMb(withoutOptions)).toBeGreaterThan(16);
+    expect(youngGenerationMb(serverEnv(withoutOptions))).toBeLessThanOrEqual(16);
+  });
+
+  it("keeps the NODE_OPTIONS it is given, and a size named there wins", () => {
+    expect(serverEnv({ ...process.env, NODE_OPTIONS: "--enable-source-maps" }).NODE_OPTIONS).toBe("--enable-source-maps --max-semi-space-size=8");
+    expect(serverEnv({ ...process.env, NODE_OPTIONS: "--max-semi-space-size=32" }).NODE_OPTIONS).toBe("--max-semi-space-size=32");
   });
 });

@@ -210,9 +210,10 @@ export async function centreCompliance(centreId: string, date: IsoDate, personId
  * each batch as it is ready, so memory stays flat and the first rows leave at once. Batches of 100
  * measured best at 5,000 people (bench): an export alone about a fifth quicker than batches of 500
  * (likely because less of each batch outlives V8's young generation), and ten at once peaked half
- * as high.
+ * as high. Since the server's young generation was halved (scripts/run.mjs), batches of 50: ten
+ * exports at once peaked at 160 MB, not 178 to 207, and one alone took as long (25 was slower).
  */
-export async function* complianceInBatches(centreId: string, date: IsoDate, personIds: readonly string[], size = 100) {
+export async function* complianceInBatches(centreId: string, date: IsoDate, personIds: readonly string[], size = 50) {
   for (let i = 0; i < personIds.length; i += size) {
     const batch = personIds.slice(i, i + size);
     const { rows } = await centreCompliance(centreId, date, batch);
