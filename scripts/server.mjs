@@ -4,8 +4,9 @@
  * request's client address (for rate limits) and its script nonce.
  *
  * WEB_CONCURRENCY=n (default 1) runs n such processes on one port (Node's cluster), one a core:
- * a process renders one page at a time. Everything they share lives in the database (sessions,
- * the limits on guessing, the outbox's claims), and a process that dies is replaced.
+ * a process renders one page at a time (it lets two in at once, the rest wait their turn:
+ * request-gate.mjs). Everything they share lives in the database (sessions, the limits on
+ * guessing, the outbox's claims), and a process that dies is replaced.
  *
  *   node scripts/server.mjs        (npm start and npm run demo call it; PORT, HOST, TRUST_PROXY, WEB_CONCURRENCY)
  */
@@ -59,6 +60,7 @@ async function serveApp() {
   const [{ createRequestHandler }, { default: compression }, { default: express }, { default: morgan }, { allowedOrigins, crossSiteRefusal, securityHeaders }, { fetchRequest, sendResponse }] = await Promise.all([
     import("@remix-run/node"), import("compression"), import("express"), import("morgan"), import("./http-guards.mjs"), import("./express-to-remix.mjs"),
   ]);
+  const { requestGate } = await import("./request-gate.mjs");
   const build = await import(new URL("../build/index.js", import.meta.url).href);
   // The app has checked its configuration (APP_URL, secrets) by the time its build has loaded.
   const appUrl = process.env.APP_URL ?? "http://localhost:3000";
@@ -90,11 +92,25 @@ async function serveApp() {
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? inRequestScope(next) : next()));
 
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  // Pages (GET and HEAD: their loaders and render, the thread's work) two at a time, in the order
+  // asked, so that one slow page does not hold up the rest; see request-gate.mjs. Changes (POST)
+  // go straight in: sign-in spends 0.2 s hashing off the thread, and must not keep pages waiting.
+  const pageGate = requestGate(2);
   app.all("*", async (req, res, next) => {
     let response;
     try {
-      response = await handleRequest(fetchRequest(req, res), { clientAddress: req.ip ?? "unknown", nonce: res.locals.nonce });
+      const request = fetchRequest(req, res);
+      const context = { clientAddress: req.ip ?? "unknown", nonce: res.locals.nonce };
+      if (req.method === "GET" || req.method === "HEAD") {
+        // One whose client left while it waited is not worked out for no one.
+        response = await pageGate(() => (request.signal.aborted ? null : handleRequest(request, context)));
+        if (!response) return;
+      } else {
+        response = await handleRequest(request, context);
+      }
     } catch (error) {
+      // A Host header that makes no address is the client's mistake, not the server's.
+      if (error?.code === "ERR_INVALID_URL") return void res.status(400).type("text/plain").send("Bad request: the Host header is not a host name.");
       return next(error);
     }
     await sendResponse(res, response);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
+import { connect } from "node:net";
 import { promisify } from "node:util";
 import { prisma } from "~/db.server";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
@@ -161,6 +162,27 @@ describe("error pages", () => {
     const forbidden = await get("/accounts", cookies.volunteer);
     expect(forbidden.status).toBe(403);
     expect(await forbidden.text()).toContain('aria-label="Main"');
+  });
+});
+
+describe("malformed requests", () => {
+  /** The server's answer to a request written by hand, as no browser would send it. */
+  function rawStatus(request: string) {
+    const { port } = new URL(server.url);
+    return new Promise<string>((resolve, reject) => {
+      let answer = "";
+      const socket = connect(Number(port), "127.0.0.1", () => socket.write(request));
+      socket.on("data", (data: Buffer) => (answer += data.toString("latin1")));
+      socket.on("end", () => resolve(answer.split("\r\n")[0]));
+      socket.on("error", reject);
+    });
+  }
+
+  it("with a Host that is no host name are refused as bad requests, and the server carries on", async () => {
+    for (const host of ["[not-an-address", "two words", "%%"]) {
+      expect(await rawStatus(`GET /compliance HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toBe("HTTP/1.1 400 Bad Request");
+    }
+    expect((await get("/compliance", cookies.coordinator)).status).toBe(200);
   });
 });
 
