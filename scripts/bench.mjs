@@ -7,7 +7,7 @@
  */
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
-import { build as buildApp, run } from "./run.mjs";
+import { build as buildApp, run, serverEnv } from "./run.mjs";
 
 const name = process.argv[2];
 if (!name) {
@@ -27,4 +27,6 @@ await build({
   // Some CommonJS packages bundled into ESM still call require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-run(process.execPath, [...(process.env.NODE_FLAGS ? process.env.NODE_FLAGS.split(" ") : []), outfile], { env: { ...process.env, NODE_ENV: "production" } });
+// With the server's memory settings (its young generation's size, glibc's arenas), so that what
+// a benchmark times in one process is what the server would take.
+run(process.execPath, [...(process.env.NODE_FLAGS ? process.env.NODE_FLAGS.split(" ") : []), outfile], { env: serverEnv({ ...process.env, NODE_ENV: "production" }) });
