@@ -72,6 +72,19 @@ describe("today in London", () => {
   it("is still today at 23:30 UTC in winter (GMT)", () => {
     expect(londonToday(new Date("2025-01-14T23:30:00Z"))).toBe("2025-01-14");
   });
+  it("turns at London's midnight either side of the clock changes, and at the year's end", () => {
+    // Clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October 2026.
+    expect(londonToday(new Date("2026-03-28T23:59:59Z"))).toBe("2026-03-28");
+    expect(londonToday(new Date("2026-03-29T00:00:00Z"))).toBe("2026-03-29");
+    expect(londonToday(new Date("2026-03-29T22:59:59Z"))).toBe("2026-03-29");
+    expect(londonToday(new Date("2026-03-29T23:00:00Z"))).toBe("2026-03-30");
+    expect(londonToday(new Date("2026-10-24T22:59:59Z"))).toBe("2026-10-24");
+    expect(londonToday(new Date("2026-10-24T23:00:00Z"))).toBe("2026-10-25");
+    expect(londonToday(new Date("2026-10-25T23:59:59Z"))).toBe("2026-10-25");
+    expect(londonToday(new Date("2026-10-26T00:00:00Z"))).toBe("2026-10-26");
+    expect(londonToday(new Date("2026-12-31T23:59:59Z"))).toBe("2026-12-31");
+    expect(londonToday(new Date("2027-01-01T00:00:00Z"))).toBe("2027-01-01");
+  });
 });
 
 describe("display", () => {
