@@ -102,7 +102,7 @@ async function serveApp() {
       const request = fetchRequest(req, res);
       const context = { clientAddress: req.ip ?? "unknown", nonce: res.locals.nonce };
       if (req.method === "GET" || req.method === "HEAD") {
-        // One whose client left while it waited is not worked out for no one.
+        // A page whose client has gone by its turn is not worked out.
         response = await pageGate(() => (request.signal.aborted ? null : handleRequest(request, context)));
         if (!response) return;
       } else {
