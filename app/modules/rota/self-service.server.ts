@@ -42,9 +42,13 @@ async function loadUpcoming(db: Db, centreId: string, today: IsoDate) {
 
 type Upcoming = Awaited<ReturnType<typeof loadUpcoming>>;
 
-/** People as the rules see them, their own upcoming published shifts being in the context instead. */
-function loadPeople(db: Db, centreId: string, upcoming: Upcoming, today: IsoDate, personIds?: string[]) {
-  return loadRotaPeople(db, centreId, upcoming.shifts.map((s) => s.date), { personIds, exceptPublishedFrom: today });
+/**
+ * People as the rules see them, their own upcoming published shifts being in the context instead;
+ * cleared or not on `dates` (by default every upcoming shift's: give fewer when only those shifts
+ * will be asked about, as working clearance out is most of the cost in a large centre).
+ */
+function loadPeople(db: Db, centreId: string, upcoming: Upcoming, today: IsoDate, personIds?: string[], dates = upcoming.shifts.map((s) => s.date)) {
+  return loadRotaPeople(db, centreId, dates, { personIds, exceptPublishedFrom: today });
 }
 
 /** Open swap requests on placements that are still the asker's and still stand. */
@@ -292,7 +296,8 @@ export async function selfServiceOverview(centreId: string, now: Date = clock.no
     shift, assignment, swap, state: swapState({ closesAt: swap.closesAt.getTime(), shiftStartsAt: shift.startsAt.getTime() }, now.getTime()),
   }));
   const unanswered = swaps.filter((s) => s.state === "unanswered");
-  const people = unanswered.length ? await loadPeople(prisma, centreId, upcoming, today) : [];
+  // Cover is suggested for the unanswered swaps' shifts only: clearance on their dates is all it reads.
+  const people = unanswered.length ? await loadPeople(prisma, centreId, upcoming, today, undefined, unanswered.map((s) => s.shift.date)) : [];
   const swapRow = ({ shift, assignment, swap }: (typeof swaps)[number]) => ({
     swapId: swap.id, name: fullName(assignment.person), note: swap.note, closesAt: formatLondonDateTime(swap.closesAt),
     as: isSlot(assignment.slot) ? SLOT_LABELS[assignment.slot].one : assignment.slot, rotaId: shift.rotaId, shiftId: shift.id, ...shiftWords(shift),
