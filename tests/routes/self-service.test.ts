@@ -17,6 +17,11 @@ import { action as shiftAction } from "~/routes/rota.$rotaId.shifts.$shiftId";
 import { feedForToken } from "~/modules/rota/calendar.server";
 import { renderForSending } from "~/modules/email/kinds.server";
 import { londonInstant } from "~/modules/rota/recurrence";
+import { rankCandidates } from "~/modules/rota/generate";
+import { loadRotaPeople, toRotaShift } from "~/modules/rota/rota.server";
+import { readShifts } from "~/modules/rota/shift-reads.server";
+import { withoutPlacement } from "~/modules/rota/self-service";
+import type { RotaContext, Slot } from "~/modules/rota/eligibility";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
@@ -265,6 +270,36 @@ describe("swaps", () => {
     expect(gap!.cover.map((c) => c.name)).not.toContain("Nolan NoChecks");
     expect(await post(walt, { intent: "take-swap", swapId: swap.id })).toMatchObject({ refused: "That swap is no longer on offer: it was taken, withdrawn or has closed" });
     expect((await myShifts(vera)).upcoming.find((s) => s.id === mine.id)?.swap).toMatchObject({ closed: true });
+  });
+
+  it("finds cover past a crowd of fairer people who are not cleared, the same as ranking everyone with their records", async () => {
+    // Twelve volunteers who never served (so fairer than anyone who has) and sort first by name,
+    // with no DBS check: more than one batch of the fairest is read before anyone is cleared.
+    for (let i = 0; i < 12; i++) await createPerson(centreId, { firstName: `Aaron${String(i).padStart(2, "0")}`, lastName: "Unchecked", roles: ["volunteer"], startedOn: "2024-01-01" });
+    await cleared("Zoe");
+    const later = await shiftOn(addDaysIso(today, 57), ["Vera", "Bea"]);
+    const mine = await prisma.shiftAssignment.findUniqueOrThrow({ where: { shiftId_personId: { shiftId: later.id, personId: people.Vera.id } } });
+    await post(vera, { intent: "ask-swap", assignmentId: mine.id });
+    const swap = await prisma.swapRequest.findFirstOrThrow({ where: { assignmentId: mine.id } });
+    await prisma.swapRequest.update({ where: { id: swap.id }, data: { closesAt: new Date(clock.now().getTime() - 60_000) } });
+
+    const { requests } = await requestsLoader(args(await getRequest("/rota/requests", coordinator)));
+    const cover = requests.unanswered.find((u) => u.swapId === swap.id)!.cover;
+    // What ranking everyone, each with their records, gives (as the rota's cover list does).
+    const everyone = await loadRotaPeople(prisma, centreId, [later.date], { exceptPublishedFrom: today });
+    const upcoming = await readShifts(prisma, centreId, { from: today, publishedOnly: true });
+    const context: RotaContext = {
+      shifts: new Map(upcoming.map((s) => [s.id, toRotaShift(s)])),
+      placements: upcoming.flatMap((s) => s.assignments.filter((a) => a.status === "assigned" || a.status === "pending").map((a) => ({ shiftKey: s.id, personId: a.personId, slot: a.slot as Slot }))),
+    };
+    const without = withoutPlacement(context, later.id, people.Vera.id);
+    const expected = rankCandidates(without.shifts.get(later.id)!, "volunteer", everyone.filter((p) => p.id !== people.Vera.id), without).slice(0, 5);
+    expect(cover.map((c) => c.name)).toEqual(expected.map((c) => c.person.name));
+    expect(cover.map((c) => c.name)).toContain("Zoe Test");
+    expect(cover.some((c) => c.name.endsWith("Unchecked"))).toBe(false);
+
+    // The crowd stays (never cleared, they can take nothing); the request goes, as if withdrawn.
+    await prisma.swapRequest.delete({ where: { id: swap.id } });
   });
 
   it("lets me withdraw my request, and closes it if I say I cannot come", async () => {

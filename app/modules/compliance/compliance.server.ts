@@ -110,6 +110,8 @@ type StatusCheckRow = { dbsCheckId: string; checkedOn: IsoDate; result: string }
 type ReferenceRow = { personId: string; requestedOn: IsoDate; receivedOn: IsoDate | null; outcome: string | null };
 type TrainingRow = { personId: string; courseId: string; completedOn: IsoDate };
 type StatusChangeRow = { personId: string; status: string; effectiveOn: IsoDate };
+/** Training records only when asked for; DBS checks and references unless told not to (then none are read). */
+type FactsWanted = { withTraining: boolean; withChecks?: boolean };
 
 /**
  * The facts' rows; training records (the largest table) only when asked for. Rows whose columns
@@ -117,11 +119,11 @@ type StatusChangeRow = { personId: string; status: string; effectiveOn: IsoDate 
  * they are not copied: at 5,000 people that is 50,000 objects fewer for the collector each read.
  * Integers standing for booleans and numbers are converted.
  */
-async function readFacts(db: Db, centreId: string, personIds: string[] | undefined, { withTraining }: { withTraining: boolean }) {
+async function readFacts(db: Db, centreId: string, personIds: string[] | undefined, { withTraining, withChecks = true }: FactsWanted) {
   const read = <Row = Raw>(sql: string) => readRows<Row>(db, ...whoFor(sql, centreId, personIds));
   const [people, roles, dbsChecks, statusChecks, references, training, statusChanges] = await Promise.all([
-    read(FACT_SQL.people), read<RoleRow>(FACT_SQL.roles), read(FACT_SQL.dbsChecks), read<StatusCheckRow>(FACT_SQL.statusChecks),
-    read<ReferenceRow>(FACT_SQL.references), withTraining ? read<TrainingRow>(FACT_SQL.training) : [], read<StatusChangeRow>(FACT_SQL.statusChanges),
+    read(FACT_SQL.people), read<RoleRow>(FACT_SQL.roles), withChecks ? read(FACT_SQL.dbsChecks) : [], withChecks ? read<StatusCheckRow>(FACT_SQL.statusChecks) : [],
+    withChecks ? read<ReferenceRow>(FACT_SQL.references) : [], withTraining ? read<TrainingRow>(FACT_SQL.training) : [], read<StatusChangeRow>(FACT_SQL.statusChanges),
   ]);
   return {
     people: people.map((p) => ({
@@ -155,17 +157,19 @@ export async function loadCentreFacts(centreId: string, { db = prisma, personIds
 /**
  * The same people with what clearance to work is judged on (DBS checks and references; see
  * clearanceOnDate), without their training: the rota re-checks placements on every page that
- * shows one, and training records are the largest table.
+ * shows one, and training records are the largest table. `withChecks: false` leaves out the DBS
+ * checks and references too (their lists come back empty), for ranking people before asking
+ * whether the first few are cleared.
  */
-export async function loadClearanceFacts(centreId: string, { db = prisma, personIds }: { db?: Db; personIds?: string[] } = {}) {
-  const [settings, { people }] = await Promise.all([getSettings(centreId, db), readPeopleFacts(db, centreId, personIds, { withTraining: false })]);
+export async function loadClearanceFacts(centreId: string, { db = prisma, personIds, withChecks = true }: { db?: Db; personIds?: string[]; withChecks?: boolean } = {}) {
+  const [settings, { people }] = await Promise.all([getSettings(centreId, db), readPeopleFacts(db, centreId, personIds, { withTraining: false, withChecks })]);
   return { settings, people };
 }
 
 /** Facts with training records, or without them (what clearance to work is judged on). */
 type FactsRead<WithTraining extends boolean> = WithTraining extends true ? PersonFacts : Omit<PersonFacts, "training">;
 
-async function readPeopleFacts<WithTraining extends boolean>(db: Db, centreId: string, personIds: string[] | undefined, options: { withTraining: WithTraining }) {
+async function readPeopleFacts<WithTraining extends boolean>(db: Db, centreId: string, personIds: string[] | undefined, options: FactsWanted & { withTraining: WithTraining }) {
   const rows = await readFacts(db, centreId, personIds, options);
   const statusChecksOf = rowsBy(rows.statusChecks, (s) => s.dbsCheckId);
   const [rolesOf, dbsOf, referencesOf, statusChangesOf, trainingOf] = [

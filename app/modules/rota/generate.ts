@@ -67,6 +67,17 @@ export function rankCandidates(shift: RotaShift, slot: Slot, people: RotaPerson[
   return eligible(shift, slot, people, context).sort((a, b) => compareFairness(a, b, order));
 }
 
+/**
+ * rankCandidates as if everyone were cleared to work on the shift's date: the same order, from
+ * which the first who are cleared can be found by asking of a few at a time (clearance is the
+ * one rule that needs a person's DBS checks and references, the most there is to read of them).
+ * Asking rankCandidates of each batch in this order, with their clearance, gives its own answer.
+ */
+export function rankCandidatesIfCleared(shift: RotaShift, slot: Slot, people: RotaPerson[], context: RotaContext): Ranked[] {
+  const cleared = { cleared: true, blockers: [] };
+  return rankCandidates(shift, slot, people.map((person) => ({ ...person, clearance: { ...person.clearance, [shift.date]: cleared } })), context);
+}
+
 /** The fairest of them: the first rankCandidates would give, found without sorting them all. */
 function bestCandidate(shift: RotaShift, slot: Slot, people: RotaPerson[], context: RotaContext, order: Map<string, number>): Ranked | undefined {
   let best: Ranked | undefined;

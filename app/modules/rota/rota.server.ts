@@ -70,7 +70,8 @@ export async function occurrencesFor(centreId: string, from: IsoDate, to: IsoDat
  * exceptRotaId: their shifts on that rota are the question, not "other shifts".
  * exceptPublishedFrom: nor are their shifts on published rotas from that date (open places).
  */
-type PeopleOptions = { exceptRotaId?: string; exceptPublishedFrom?: IsoDate; personIds?: string[] };
+/** `withChecks: false`: without their DBS checks and references, so cleared on none of the dates (see loadClearanceFacts). */
+type PeopleOptions = { exceptRotaId?: string; exceptPublishedFrom?: IsoDate; personIds?: string[]; withChecks?: boolean };
 
 /** Placements that hold a place: standing, or taken from the open list and waiting for a yes. */
 export const HOLDS_A_PLACE = ["assigned", "pending"];
@@ -87,9 +88,9 @@ const OTHER_SHIFTS_SQL = `SELECT a.personId, s.date, s.startsAt, s.endsAt
 type Raw = Record<string, unknown>;
 
 /** People as the rota's rules see them: clearance on each date, status history, other shifts. */
-export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds }: PeopleOptions = {}): Promise<RotaPerson[]> {
+export async function loadRotaPeople(db: Db, centreId: string, dates: IsoDate[], { exceptRotaId, exceptPublishedFrom, personIds, withChecks }: PeopleOptions = {}): Promise<RotaPerson[]> {
   const [{ settings, people }, [centre], unavailability, assignments] = await Promise.all([
-    loadClearanceFacts(centreId, { db, personIds }),
+    loadClearanceFacts(centreId, { db, personIds, withChecks }),
     readRows<Raw>(db, "SELECT serveEveryWeeks FROM Centre WHERE id = ?", centreId),
     readRows<Raw>(db, ...whoFor(UNAVAILABLE_SQL, centreId, personIds)),
     readRows<Raw>(db, ...whoFor(OTHER_SHIFTS_SQL, centreId, personIds), exceptRotaId ?? null, exceptRotaId ?? null, exceptPublishedFrom ?? null, exceptPublishedFrom ?? null),

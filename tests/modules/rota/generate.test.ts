@@ -268,6 +268,23 @@ describe("cover", () => {
     const ranked = rankCandidates(s, "volunteer", people, { shifts: new Map([[s.key, s]]), placements: [] });
     expect(ranked.map((r) => [r.person.id, r.reason])).toEqual([["Ben", "last on Sat 3 Jan"], ["Ann", "last on Sat 14 Feb"]]);
   });
+
+  it("ranks as if everyone were cleared, when clearance is to be asked of the first few only: every other rule still applies", () => {
+    const s = shift("2026-03-21");
+    const people = [
+      person("Ann", { otherShifts: [{ date: "2026-02-14", startsAt: 0, endsAt: 1 }], clearance: {} }),
+      person("Ben", { otherShifts: [{ date: "2026-01-03", startsAt: 0, endsAt: 1 }] }),
+      person("Cat", { unavailable: [{ startsOn: "2026-03-21", endsOn: "2026-03-21" }], clearance: {} }),
+      person("Dan", { clearance: { "2026-03-21": { cleared: false, blockers: ["dbs_none"] } } }),
+      person("Eve", { conflict: true, clearance: {} }),
+    ];
+    const context = { shifts: new Map([[s.key, s]]), placements: [] };
+    expect(generate.rankCandidatesIfCleared(s, "volunteer", people, context).map((r) => r.person.id)).toEqual(["Dan", "Ben", "Ann"]);
+    // With everyone cleared in fact, the two agree.
+    const cleared = people.map((p) => ({ ...p, clearance: { "2026-03-21": { cleared: true, blockers: [] } } }));
+    expect(generate.rankCandidatesIfCleared(s, "volunteer", cleared, context).map((r) => r.person.id))
+      .toEqual(generate.rankCandidates(s, "volunteer", cleared, context).map((r) => r.person.id));
+  });
 });
 
 describe("unfilled places in words", () => {
