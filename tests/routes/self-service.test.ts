@@ -55,6 +55,17 @@ async function shiftOn(date: string, onIt: string[], { volunteersNeeded = 2, sta
   });
 }
 
+/** Vera's place on a shift on `date` (with Bea), offered as a swap that nobody took by its cut-off. */
+async function unansweredSwapOn(date: string) {
+  const later = await shiftOn(date, ["Vera", "Bea"]);
+  const mine = await prisma.shiftAssignment.findUniqueOrThrow({ where: { shiftId_personId: { shiftId: later.id, personId: people.Vera.id } } });
+  await post(vera, { intent: "ask-swap", assignmentId: mine.id });
+  const swap = await prisma.swapRequest.findFirstOrThrow({ where: { assignmentId: mine.id } });
+  // The cut-off passes.
+  await prisma.swapRequest.update({ where: { id: swap.id }, data: { closesAt: new Date(clock.now().getTime() - 60_000) } });
+  return { later, mine, swap };
+}
+
 const post = async (user: User, fields: Record<string, string>) => dataOf(await myShiftsAction(args(await postRequest("/my-shifts", fields, user))));
 const myShifts = async (user: User) => {
   const data = await myShiftsLoader(args(await getRequest("/my-shifts", user)));
@@ -256,12 +267,7 @@ describe("swaps", () => {
 
   it("shows a request nobody took by the cut-off as a gap on the dashboard, with who could cover", async () => {
     await cleared("Cleo");
-    const later = await shiftOn(addDaysIso(today, 19), ["Vera", "Bea"]);
-    const mine = await prisma.shiftAssignment.findUniqueOrThrow({ where: { shiftId_personId: { shiftId: later.id, personId: people.Vera.id } } });
-    await post(vera, { intent: "ask-swap", assignmentId: mine.id });
-    const swap = await prisma.swapRequest.findFirstOrThrow({ where: { assignmentId: mine.id } });
-    // The cut-off passes.
-    await prisma.swapRequest.update({ where: { id: swap.id }, data: { closesAt: new Date(clock.now().getTime() - 60_000) } });
+    const { later, mine, swap } = await unansweredSwapOn(addDaysIso(today, 19));
     const { requests } = await requestsLoader(args(await getRequest("/rota/requests", coordinator)));
     const gap = requests.unanswered.find((u) => u.swapId === swap.id);
     expect(gap).toMatchObject({ name: "Vera Test", shiftId: later.id });
@@ -277,11 +283,7 @@ describe("swaps", () => {
     // with no DBS check: more than one batch of the fairest is read before anyone is cleared.
     for (let i = 0; i < 12; i++) await createPerson(centreId, { firstName: `Aaron${String(i).padStart(2, "0")}`, lastName: "Unchecked", roles: ["volunteer"], startedOn: "2024-01-01" });
     await cleared("Zoe");
-    const later = await shiftOn(addDaysIso(today, 57), ["Vera", "Bea"]);
-    const mine = await prisma.shiftAssignment.findUniqueOrThrow({ where: { shiftId_personId: { shiftId: later.id, personId: people.Vera.id } } });
-    await post(vera, { intent: "ask-swap", assignmentId: mine.id });
-    const swap = await prisma.swapRequest.findFirstOrThrow({ where: { assignmentId: mine.id } });
-    await prisma.swapRequest.update({ where: { id: swap.id }, data: { closesAt: new Date(clock.now().getTime() - 60_000) } });
+    const { later, swap } = await unansweredSwapOn(addDaysIso(today, 57));
 
     const { requests } = await requestsLoader(args(await getRequest("/rota/requests", coordinator)));
     const cover = requests.unanswered.find((u) => u.swapId === swap.id)!.cover;
