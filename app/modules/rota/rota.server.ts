@@ -69,8 +69,8 @@ export async function occurrencesFor(centreId: string, from: IsoDate, to: IsoDat
 /**
  * exceptRotaId: their shifts on that rota are the question, not "other shifts".
  * exceptPublishedFrom: nor are their shifts on published rotas from that date (open places).
+ * withChecks: false: their DBS checks and references unread, so cleared on none of the dates.
  */
-/** `withChecks: false`: without their DBS checks and references, so cleared on none of the dates (see loadClearanceFacts). */
 type PeopleOptions = { exceptRotaId?: string; exceptPublishedFrom?: IsoDate; personIds?: string[]; withChecks?: boolean };
 
 /** Placements that hold a place: standing, or taken from the open list and waiting for a yes. */
