@@ -115,9 +115,9 @@ type FactsWanted = { withTraining: boolean; withChecks?: boolean };
 
 /**
  * The facts' rows; training records (the largest table) only when asked for, DBS checks and
- * references unless told not to. Rows whose columns
- * are all text come back from SQLite (directly or through a transaction) as they are used, so
- * they are not copied: at 5,000 people that is 50,000 objects fewer for the collector each read.
+ * references unless told not to. Rows whose columns are all text come back from SQLite (directly
+ * or through a transaction) as they are used, so they are not copied: at 5,000 people that is
+ * 50,000 objects fewer for the collector each read.
  * Integers standing for booleans and numbers are converted.
  */
 async function readFacts(db: Db, centreId: string, personIds: string[] | undefined, { withTraining, withChecks = true }: FactsWanted) {
