@@ -215,6 +215,15 @@ describe("limits on guessing passwords", () => {
     expect(await signInDirect("coord@example.org", TEST_PASSWORD, "192.0.2.98")).toMatchObject({ ok: true });
   });
 
+  it("lets a room of people on one network all sign in: only wrong passwords count against the address", async () => {
+    const room = [];
+    for (let i = 0; i < LIMITS.perAddress.limit + 5; i++) room.push(await createUser(centreId, "volunteer", { email: `room${i}@example.org` }));
+    for (const user of room) expect(await signInDirect(user.email, TEST_PASSWORD, "192.0.2.150")).toMatchObject({ ok: true });
+    // Guesses from the same address are still counted and stopped at the limit.
+    for (let i = 0; i < LIMITS.perAddress.limit; i++) expect(await signInDirect(`room-guess${i}@example.org`, "Password123", "192.0.2.150")).toMatchObject({ code: "wrong" });
+    expect(await signInDirect(room[0].email, TEST_PASSWORD, "192.0.2.150")).toMatchObject({ ok: false, code: "throttled" });
+  });
+
   it("keeps no address or email that a copy of the database would give back: keys are keyed hashes", async () => {
     await signInDirect("keyed@example.org", "not the password", "203.0.113.77");
     const stored = (await prisma.$queryRawUnsafe<{ keyHash: string }[]>("SELECT keyHash FROM ThrottleHit")).map((r) => r.keyHash);

@@ -47,6 +47,14 @@ export class Throttle {
     return added === 1;
   }
 
+  /** Uncount the attempt counted for `key` at `now` (one that turned out not to be a guess). */
+  async giveBack(key: string, now: number) {
+    await prisma.$executeRawUnsafe(
+      `DELETE FROM ThrottleHit WHERE id = (SELECT id FROM ThrottleHit WHERE bucket = ? AND keyHash = ? AND at = ? LIMIT 1)`,
+      this.bucket, hashOf(key), now,
+    );
+  }
+
   /** When `key` may try again, or null if it may now. */
   async retryAt(key: string, now: number): Promise<number | null> {
     const kept = await this.recent(hashOf(key), now);
