@@ -148,8 +148,9 @@ async function measure(label: string) {
   // rest in order, so the wait grows with the queue for everyone alike (p95 near p50).
   resetPeak(child.pid!);
   const crowd = await load(`${url}${PAGES[0]}`, cookie, CONNECTIONS * 10);
-  peakMb = Math.max(peakMb, memoryOf(child.pid!).peakMb);
-  console.log(`${PAGES[0]} with ${CONNECTIONS * 10} connections: ${crowd.perSecond.toFixed(1)} req/s, p50 ${crowd.p50.toFixed(0)} ms, p95 ${crowd.p95.toFixed(0)} ms, peak ${memoryOf(child.pid!).peakMb.toFixed(0)} MB${crowd.failures ? ` (${crowd.failures} failed)` : ""}`);
+  const crowdPeakMb = memoryOf(child.pid!).peakMb;
+  peakMb = Math.max(peakMb, crowdPeakMb);
+  console.log(`${PAGES[0]} with ${CONNECTIONS * 10} connections: ${crowd.perSecond.toFixed(1)} req/s, p50 ${crowd.p50.toFixed(0)} ms, p95 ${crowd.p95.toFixed(0)} ms, peak ${crowdPeakMb.toFixed(0)} MB${crowd.failures ? ` (${crowd.failures} failed)` : ""}`);
   console.log(`server memory: ${idle.rssMb.toFixed(0)} MB after start and sign-in, peak ${peakMb.toFixed(0)} MB under load`);
   child.kill();
 }

@@ -57,10 +57,13 @@ function superviseWorkers(count) {
 }
 
 async function serveApp() {
-  const [{ createRequestHandler }, { default: compression }, { default: express }, { default: morgan }, { allowedOrigins, crossSiteRefusal, securityHeaders }, { fetchRequest, sendResponse }] = await Promise.all([
-    import("@remix-run/node"), import("compression"), import("express"), import("morgan"), import("./http-guards.mjs"), import("./express-to-remix.mjs"),
+  const [
+    { createRequestHandler }, { default: compression }, { default: express }, { default: morgan },
+    { allowedOrigins, crossSiteRefusal, securityHeaders }, { fetchRequest, sendResponse }, { requestGate },
+  ] = await Promise.all([
+    import("@remix-run/node"), import("compression"), import("express"), import("morgan"),
+    import("./http-guards.mjs"), import("./express-to-remix.mjs"), import("./request-gate.mjs"),
   ]);
-  const { requestGate } = await import("./request-gate.mjs");
   const build = await import(new URL("../build/index.js", import.meta.url).href);
   // The app has checked its configuration (APP_URL, secrets) by the time its build has loaded.
   const appUrl = process.env.APP_URL ?? "http://localhost:3000";
@@ -89,7 +92,9 @@ async function serveApp() {
   app.use(morgan("tiny"));
   // A GET's loaders share what is worked out once per request (who is signed in): see app/utils/request-scope.server.ts.
   const { inRequestScope } = build.entry.module;
-  app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? inRequestScope(next) : next()));
+  // A page (GET or HEAD) only reads; the rest change things.
+  const isPage = (req) => req.method === "GET" || req.method === "HEAD";
+  app.use((req, _res, next) => (isPage(req) ? inRequestScope(next) : next()));
 
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
   // Pages (GET and HEAD: their loaders and render, the thread's work) two at a time, in the order
@@ -101,7 +106,7 @@ async function serveApp() {
     try {
       const request = fetchRequest(req, res);
       const context = { clientAddress: req.ip ?? "unknown", nonce: res.locals.nonce };
-      if (req.method === "GET" || req.method === "HEAD") {
+      if (isPage(req)) {
         // A page whose client has gone by its turn is not worked out.
         response = await pageGate(() => (request.signal.aborted ? null : handleRequest(request, context)));
         if (!response) return;

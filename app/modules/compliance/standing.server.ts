@@ -69,6 +69,9 @@ export async function refreshStanding(centreId: string): Promise<number> {
   }
 }
 
+// Stored standing `s` in force on a date (its two parameters) of people counted then.
+const COUNTED_TODAY = "s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)";
+
 const VIEW_CONDITION: Record<MatrixView, string | null> = {
   everyone: null, attention: "s.attention = 1", not_cleared: "s.cleared = 0", compliant: "s.fullyCompliant = 1",
 };
@@ -80,7 +83,7 @@ const VIEW_CONDITION: Record<MatrixView, string | null> = {
  * people `p` when they drive the read (see IN_NAME_ORDER_FROM).
  */
 function shownOn(centreId: string, date: IsoDate, filters: MatrixFilters, centreOf: "s" | "p" = "s"): [string, ...SqlValue[]] {
-  const conditions = [`${centreOf}.centreId = ? AND s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)`];
+  const conditions = [`${centreOf}.centreId = ? AND ${COUNTED_TODAY}`];
   const params: SqlValue[] = [centreId, date, date];
   if (filters.role) {
     conditions.push("instr(s.roles, ?) > 0");
@@ -172,8 +175,6 @@ export async function standingCountsOn(centreId: string, dates: readonly IsoDate
   }));
 }
 
-// Stored standing in force on `today` (its first two parameters) of people counted then.
-const COUNTED_TODAY = "s.counted = 1 AND s.fromDate <= ? AND (s.untilDate IS NULL OR s.untilDate > ?)";
 // Requirements' states in force on `today`.
 const IN_FORCE = "r.fromDate <= ? AND (r.untilDate IS NULL OR r.untilDate > ?)";
 const REQUIREMENT_COLUMNS = "r.personId, r.requirementKey, r.status, r.validUntil, r.lapsedOn";
