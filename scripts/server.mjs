@@ -12,6 +12,7 @@
  */
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
+import { readdir } from "node:fs/promises";
 import v8 from "node:v8";
 
 // V8 grows its heap by up to four times what survives each full collection when collecting is
@@ -88,7 +89,11 @@ async function serveApp() {
 
   // Fingerprinted build assets never change; other public files are re-checked hourly.
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", setHeaders: (res) => res.set("Cache-Control", "public, max-age=31536000, immutable") }));
-  app.use(express.static("public", { maxAge: "1h", setHeaders: (res) => res.set("Cache-Control", "public, max-age=3600") }));
+  // Other public files (the icon, the example spreadsheet) are looked for only under public's own
+  // names: looking on disk for every page's path cost each page a failed stat and its error.
+  const publicFiles = express.static("public", { maxAge: "1h", setHeaders: (res) => res.set("Cache-Control", "public, max-age=3600") });
+  const publicNames = new Set(await readdir("public"));
+  app.use((req, res, next) => (publicNames.has(req.path.split("/")[1]) ? publicFiles(req, res, next) : next()));
   app.use(morgan("tiny"));
   // A GET's loaders share what is worked out once per request (who is signed in): see app/utils/request-scope.server.ts.
   const { inRequestScope } = build.entry.module;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { connect } from "node:net";
+import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { prisma } from "~/db.server";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
@@ -99,6 +100,17 @@ describe("headers", () => {
     const html = await (await get("/login")).text();
     const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)![1];
     expect((await get(asset)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("serve public's other files for an hour, and pages as pages", async () => {
+    const icon = await get("/favicon.ico");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+    const example = await get("/examples/centre-spreadsheet.xlsx");
+    expect(example.status).toBe(200);
+    expect(Buffer.from(await example.arrayBuffer())).toEqual(await readFile("public/examples/centre-spreadsheet.xlsx"));
+    expect((await get("/examples/none.xlsx")).status).toBe(404);
+    expect((await get("/login")).headers.get("content-type")).toContain("text/html");
   });
 });
 
