@@ -9,7 +9,7 @@ import { STATUS_SEVERITY } from "~/modules/compliance/rules";
 import { roleList } from "~/modules/people/constants";
 import { fullName } from "~/modules/people/people.server";
 import { currentRoles } from "~/modules/people/roles";
-import { formatUkDate } from "~/utils/dates";
+import { formatUkDate, formatUkMonth } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { myService } from "~/modules/rota/service.server";
 
@@ -92,10 +92,6 @@ export default function Me() {
   );
 }
 
-function monthName(month: string) {
-  return new Date(`${month}-15T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-}
-
 /** Shifts served, for references and awards: hours per year, then month by month. */
 function ServiceRecord({ service }: { service: { total: number; byYear: { year: string; shifts: number; hours: number }[]; byMonth: { month: string; shifts: number; hours: number }[] } }) {
   return (
@@ -115,7 +111,7 @@ function ServiceRecord({ service }: { service: { total: number; byYear: { year: 
             <table className="cards">
               <caption>Shifts by month</caption>
               <thead><tr><th scope="col">Month</th><th scope="col">Shifts</th><th scope="col">Hours</th></tr></thead>
-              <tbody>{service.byMonth.map((m) => <tr key={m.month}><th scope="row">{monthName(m.month)}</th><td data-label="Shifts">{m.shifts}</td><td data-label="Hours">{m.hours}</td></tr>)}</tbody>
+              <tbody>{service.byMonth.map((m) => <tr key={m.month}><th scope="row">{formatUkMonth(m.month)}</th><td data-label="Shifts">{m.shifts}</td><td data-label="Hours">{m.hours}</td></tr>)}</tbody>
             </table>
           </div>
         </>

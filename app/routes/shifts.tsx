@@ -5,7 +5,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { publishedRotaBetween, type PublishedShift } from "~/modules/rota/views.server";
 import { weekStart } from "~/modules/rota/weeks";
 import { clock } from "~/utils/clock.server";
-import { addDaysIso, addMonthsIso, formatUkDate, formatUkDateWithDay, parseUkDate, type IsoDate } from "~/utils/dates";
+import { addDaysIso, addMonthsIso, formatUkDate, formatUkDateWithDay, formatUkMonth, parseUkDate, type IsoDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "The rota by week and month" }];
 
@@ -29,10 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function monthTitle(first: IsoDate) {
-  return new Date(`${first}T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-}
-
 function ShiftCard({ shift }: { shift: PublishedShift }) {
   return (
     <li className={`published-shift${shift.mine ? " published-shift--mine" : ""}`}>
@@ -50,7 +46,7 @@ export default function PublishedRota() {
   const { view, from, to, today, problem, shifts, previous, next } = useLoaderData<typeof loader>();
   const days: IsoDate[] = [];
   for (let d = from; d <= to; d = addDaysIso(d, 1)) days.push(d);
-  const title = view === "week" ? `Week of ${formatUkDate(from)}` : monthTitle(from);
+  const title = view === "week" ? `Week of ${formatUkDate(from)}` : formatUkMonth(from);
   return (
     <>
       <h1>The rota: {title}</h1>

@@ -143,6 +143,13 @@ export function formatUkDate(iso: IsoDate | null | undefined): string {
   return `${Number(iso.slice(8, 10))} ${SHORT_MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
+const MONTH_NAMES = MONTHS.map((name) => name[0].toUpperCase() + name.slice(1));
+
+/** "March 2024", for a month ("2024-03") or any date in it. */
+export function formatUkMonth(isoMonthOrDate: string): string {
+  return `${MONTH_NAMES[Number(isoMonthOrDate.slice(5, 7)) - 1]} ${isoMonthOrDate.slice(0, 4)}`;
+}
+
 /** "05/03/2024": what Excel in a UK locale reads as a date. */
 export function formatUkNumericDate(iso: IsoDate | null | undefined): string {
   if (!iso) return "";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDaysIso, addMonthsIso, addYearsIso, dayNumber, daysBetween, formatLondonDateTime, formatUkDate, formatUkDateWithDay,
-  formatUkNumericDate, londonToday, parseUkDate,
+  formatUkMonth, formatUkNumericDate, londonToday, parseUkDate,
 } from "~/utils/dates";
 
 describe("parseUkDate reads dates the way people in the UK write them", () => {
@@ -91,6 +91,16 @@ describe("display", () => {
   it("shows day, short month and year", () => {
     expect(formatUkDate("2024-03-05")).toBe("5 Mar 2024");
     expect(formatUkDate(null)).toBe("");
+  });
+  it("names a month in full with its year, from a month or a date in it", () => {
+    expect(formatUkMonth("2024-03")).toBe("March 2024");
+    expect(formatUkMonth("2026-12-01")).toBe("December 2026");
+    expect(formatUkMonth("2027-01-31")).toBe("January 2027");
+    // As the browser's en-GB names them, every month.
+    for (let month = 1; month <= 12; month++) {
+      const iso = `2025-${String(month).padStart(2, "0")}`;
+      expect(formatUkMonth(iso)).toBe(new Date(`${iso}-15T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }));
+    }
   });
   it("shows dd/mm/yyyy for spreadsheets", () => {
     expect(formatUkNumericDate("2024-03-05")).toBe("05/03/2024");
