@@ -32,12 +32,37 @@ function youngGenerationMb(env: NodeJS.ProcessEnv) {
   return Number(execFileSync(process.execPath, ["-e", script], { env, encoding: "utf8" })) / 1024 / 1024;
 }
 
+/** The server's password check for real (app/modules/auth/password.server.ts; tests themselves use a cheaper one). */
+const SCRYPT_OPTIONS = { N: 2 ** 14, r: 8, p: 5, maxmem: 64 * 1024 * 1024 };
+
+/** How much more memory a Node process started with `env` holds after seven password checks (three in turn, four at once), as sign-in makes them. */
+function memoryKeptByPasswordChecksMb(env: NodeJS.ProcessEnv) {
+  const script = `
+    const { scrypt } = require("node:crypto");
+    const rss = () => process.memoryUsage().rss / 1048576;
+    const check = () => new Promise((ok, no) => scrypt("password", "salt-salt-salt-s", 64, ${JSON.stringify(SCRYPT_OPTIONS)}, (e, key) => (e ? no(e) : ok(key))));
+    (async () => {
+      const before = rss();
+      for (let i = 0; i < 3; i++) await check();
+      await Promise.all([check(), check(), check(), check()]);
+      console.log(rss() - before);
+    })();`;
+  return Number(execFileSync(process.execPath, ["-e", script], { env, encoding: "utf8" }));
+}
+
 describe("the server's environment (scripts/run.mjs, as npm start, the demo and the benchmarks start it)", () => {
   const withoutOptions = { ...process.env, NODE_OPTIONS: "" };
 
   it("keeps V8's young generation to two 8 MB semi-spaces, where Node alone lets it grow to two of 16", () => {
     expect(youngGenerationMb(withoutOptions)).toBeGreaterThan(16);
     expect(youngGenerationMb(serverEnv(withoutOptions))).toBeLessThanOrEqual(16);
+  });
+
+  it("gives back a password check's 16 MiB when it is done, where glibc alone keeps them", () => {
+    const plain = { ...withoutOptions, MALLOC_ARENA_MAX: "2" };
+    delete plain.MALLOC_MMAP_THRESHOLD_;
+    expect(memoryKeptByPasswordChecksMb(plain)).toBeGreaterThan(30);
+    expect(memoryKeptByPasswordChecksMb(serverEnv(plain))).toBeLessThan(8);
   });
 
   it("keeps the NODE_OPTIONS it is given, and a size named there wins", () => {
