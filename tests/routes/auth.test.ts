@@ -224,6 +224,19 @@ describe("limits on guessing passwords", () => {
     expect(await signInDirect(room[0].email, TEST_PASSWORD, "192.0.2.150")).toMatchObject({ ok: false, code: "throttled" });
   });
 
+  it("lets the whole network sign in at once: only wrong passwords fill the overall limit", async () => {
+    const people = [];
+    for (let i = 0; i < LIMITS.overall.limit + 5; i++) people.push(await createUser(centreId, "volunteer", { email: `network${i}@example.org` }));
+    // Each from its own address, all at the same moment.
+    const now = clock.now();
+    for (const [i, user] of people.entries()) expect(await signInDirect(user.email, TEST_PASSWORD, `10.9.${i >> 8}.${i & 255}`, now)).toMatchObject({ ok: true });
+    // Guessing spread over many addresses, each well under its own limit, fills it.
+    for (let i = 0; i < LIMITS.overall.limit; i++) expect(await signInDirect(`network-guess${i}@example.org`, "Password123", `10.8.${i >> 8}.${i & 255}`, now)).toMatchObject({ code: "wrong" });
+    const refused = await signInDirect(people[0].email, TEST_PASSWORD, "10.7.0.1", now);
+    expect(refused).toMatchObject({ ok: false, code: "throttled" });
+    expect(refused.ok ? "" : refused.message).toContain("on this service just now");
+  });
+
   it("keeps no address or email that a copy of the database would give back: keys are keyed hashes", async () => {
     await signInDirect("keyed@example.org", "not the password", "203.0.113.77");
     const stored = (await prisma.$queryRawUnsafe<{ keyHash: string }[]>("SELECT keyHash FROM ThrottleHit")).map((r) => r.keyHash);

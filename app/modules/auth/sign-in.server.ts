@@ -5,8 +5,8 @@
  * - Each attempt on an account is counted before its password is checked, in one database
  *   step that also refuses it once the account is paused: a hundred attempts sent at once check
  *   at most five passwords.
- * - Limits per client address (and on everyone at once) are checked first, so one address can
- *   never pause somebody else's account; whoever is paused can still get in through an emailed
+ * - Limits per client address (and on wrong passwords from everywhere at once) are checked first,
+ *   so one address can never pause somebody else's account; whoever is paused can still get in through an emailed
  *   link ("Forgotten your password?").
  * - An unknown email, a paused account and a wrong password take the same work and give the same
  *   answers: unknown emails are "paused" after five tries too.
@@ -43,6 +43,12 @@ const paused = (until: number): SignInResult => ({
   message: `Too many wrong passwords. For your security, sign-in to this account is paused until ${formatLondonTime(new Date(until))}. To get in now, use “Forgotten your password?” for an emailed link.`,
 });
 
+// Wrong passwords from everywhere at once (guessing spread over many addresses) fill the overall limit.
+const busy: SignInResult = {
+  ok: false, code: "throttled",
+  message: "Too many wrong passwords are being tried on this service just now. Wait a minute and try again, or use “Forgotten your password?” for an emailed link.",
+};
+
 const throttled: SignInResult = {
   ok: false, code: "throttled",
   message: "Too many sign-in attempts from this connection. Wait 15 minutes and try again, or use “Forgotten your password?” for an emailed link.",
@@ -67,9 +73,8 @@ export async function signIn(email: string, password: string, clientAddress = "u
   const normalised = email.trim().toLowerCase();
   const at = now.getTime();
   const pair = `${clientAddress}|${normalised}`;
-  if ((await throttles.perAddressAndAccount.blocked(pair, at)) || !(await throttles.perAddress.take(clientAddress, at)) || !(await throttles.overall.take("*", at))) {
-    return throttled;
-  }
+  if ((await throttles.perAddressAndAccount.blocked(pair, at)) || !(await throttles.perAddress.take(clientAddress, at))) return throttled;
+  if (!(await throttles.overall.take("*", at))) return busy;
   const failed = async () => {
     await throttles.perAddressAndAccount.take(pair, at);
     return { ok: false as const, code: "wrong" as const, message: WRONG };
@@ -99,9 +104,11 @@ export async function signIn(email: string, password: string, clientAddress = "u
   });
   await throttles.perAddressAndAccount.forget(pair);
   // A right password is no guess: its try goes back, so a room of volunteers on one network (a
-  // training evening) can all sign in. Counted first and given back after, so that tries sent at
-  // once cannot all slip past the limit before any is counted.
+  // training evening) can all sign in, and a busy evening across the network never fills the
+  // overall limit that guessing from many addresses would. Counted first and given back after, so
+  // that tries sent at once cannot all slip past the limits before any is counted.
   await throttles.perAddress.giveBack(clientAddress, at);
+  await throttles.overall.giveBack("*", at);
   const access = accessState(user, clock.today());
   if (!access.allowed) {
     return access.reason === "access-ended"
