@@ -6,8 +6,8 @@
  *   step that also refuses it once the account is paused: a hundred attempts sent at once check
  *   at most five passwords.
  * - Limits per client address (and on wrong passwords from everywhere at once) are checked first,
- *   so one address can never pause somebody else's account; whoever is paused can still get in through an emailed
- *   link ("Forgotten your password?").
+ *   so one address can never pause somebody else's account; whoever is paused can still get in
+ *   through an emailed link ("Forgotten your password?").
  * - An unknown email, a paused account and a wrong password take the same work and give the same
  *   answers: unknown emails are "paused" after five tries too.
  */
