@@ -59,7 +59,7 @@ describe("the server's environment (scripts/run.mjs, as npm start, the demo and 
   });
 
   it("gives back a password check's 16 MiB when it is done, where glibc alone keeps them", () => {
-    const plain = { ...withoutOptions, MALLOC_ARENA_MAX: "2" };
+    const plain: NodeJS.ProcessEnv = { ...withoutOptions, MALLOC_ARENA_MAX: "2" };
     delete plain.MALLOC_MMAP_THRESHOLD_;
     expect(memoryKeptByPasswordChecksMb(plain)).toBeGreaterThan(30);
     expect(memoryKeptByPasswordChecksMb(serverEnv(plain))).toBeLessThan(8);
