@@ -5,8 +5,8 @@ import { DateField, SelectField, ValidatedForm, valueOf } from "~/components/for
 import { actorOf } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createDraftRota, rotaGaps, rotaList } from "~/modules/rota/rota.server";
+import { setupCounts } from "~/modules/rota/setup.server";
 import { rotaPlanSchema } from "~/modules/rota/validation";
-import { prisma } from "~/db.server";
 import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { formValues, parseForm, type FieldErrors } from "~/utils/form";
 import { clock } from "~/utils/clock.server";
@@ -16,11 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Rotas" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rota:manage");
   const today = clock.today();
-  const [rotas, gaps, sessionCount, teamCount] = await Promise.all([
+  const [rotas, gaps, { sessions: sessionCount, teams: teamCount }] = await Promise.all([
     rotaList(user.centreId, today),
     rotaGaps(user.centreId, today, addDaysIso(today, 7), { publishedOnly: true }, today),
-    prisma.contactSession.count({ where: { centreId: user.centreId, retired: false } }),
-    prisma.team.count({ where: { centreId: user.centreId } }),
+    setupCounts(user.centreId),
   ]);
   const lastEnd = rotas.map((r) => r.endsOn).sort().at(-1);
   return {

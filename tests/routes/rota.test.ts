@@ -86,6 +86,21 @@ describe("the session form", () => {
   });
 });
 
+describe("the Rotas page", () => {
+  it("counts the sessions still run and the teams, to say what to set up first", async () => {
+    const otherCentre = (await createCentre("Counting Centre")).id;
+    const other = await createUser(otherCentre, "coordinator");
+    expect(await rotasLoader(args(await getRequest("/rota", other)))).toMatchObject({ sessionCount: 0, teamCount: 0 });
+    for (const name of ["Saturday", "Sunday", "Old Friday"]) await sessionAction(args(await postRequest("/rota/sessions/new", sessionForm({ name }), other), { sessionId: "new" })).catch((thrown) => thrown);
+    await prisma.contactSession.updateMany({ where: { centreId: otherCentre, name: "Old Friday" }, data: { retired: true } });
+    for (const name of ["Red", "Blue"]) await prisma.team.create({ data: { centreId: otherCentre, name } });
+    expect(await rotasLoader(args(await getRequest("/rota", other)))).toMatchObject({ sessionCount: 2, teamCount: 2 });
+    // Another centre's sessions and teams are its own.
+    expect(await prisma.contactSession.count({ where: { centreId } })).toBeGreaterThan(0);
+    expect((await rotasLoader(args(await getRequest("/rota", coordinator)))).sessionCount).toBe(await prisma.contactSession.count({ where: { centreId, retired: false } }));
+  });
+});
+
 describe("drafting, editing and publishing a rota", () => {
   let rotaId: string;
 

@@ -22,7 +22,7 @@ import { loadRotaPeople, toRotaShift } from "~/modules/rota/rota.server";
 import { readShifts } from "~/modules/rota/shift-reads.server";
 import { withoutPlacement } from "~/modules/rota/self-service";
 import type { RotaContext, Slot } from "~/modules/rota/eligibility";
-import { addDaysIso, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
+import { addDaysIso, formatLondonDateTime, formatUkDate, formatUkDateWithDay } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
 import { createCentre, createPerson, createUser } from "../helpers/factories";
 import { args, dataOf, getRequest, postRequest, thrownResponse } from "../helpers/requests";
@@ -225,7 +225,7 @@ describe("swaps", () => {
     expect(result).toMatchObject({ message: expect.stringContaining("Your colleagues who could do it have been offered it") });
     const swap = await prisma.swapRequest.findFirstOrThrow({ where: { assignmentId: veraOnIt } });
     expect(swap.closesAt.getTime()).toBe(shift.startsAt.getTime() - 72 * 3600_000);
-    expect((await myShifts(vera)).upcoming.find((s) => s.id === veraOnIt)?.swap).toMatchObject({ id: swap.id, closed: false });
+    expect((await myShifts(vera)).upcoming.find((s) => s.id === veraOnIt)?.swap).toEqual({ id: swap.id, closed: false, closesAt: formatLondonDateTime(swap.closesAt) });
     expect((await myShifts(walt)).open.swaps).toEqual([expect.objectContaining({ swapId: swap.id, asker: "Vera Test", note: "Family wedding", as: "volunteer" })]);
     expect((await myShifts(nolan)).open.swaps).toEqual([]);
     expect(await post(vera, { intent: "ask-swap", assignmentId: veraOnIt })).toMatchObject({ refused: "You have already asked for a swap for this shift" });

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { formatUkDateWithDay } from "~/utils/dates";
+import { readRows } from "~/utils/sql-read.server";
 import { shiftsToIcs, type CalendarShift } from "./calendar";
 import { isSlot } from "./eligibility";
 import { SLOT_LABELS } from "./words";
@@ -10,7 +11,9 @@ import { shiftsOfPerson } from "./rota.server";
 
 /** Someone's calendar link's secret, made (and audited) the first time they need one. */
 export async function calendarToken(actor: Actor, personId: string) {
-  const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { calendarToken: true } });
+  // Prepared SQL: My shifts asks on every load, and the token is made only once.
+  const [person] = await readRows<{ calendarToken: string | null }>(prisma, "SELECT calendarToken FROM Person WHERE id = ?", personId);
+  if (!person) throw new Error(`No person ${personId}`);
   return person.calendarToken ?? setCalendarToken(actor, personId, "made");
 }
 

@@ -11,6 +11,7 @@ import { actorOf } from "~/modules/auth/actor";
 import type { Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
+import { asDate, readRows } from "~/utils/sql-read.server";
 import { formatLondonDateTime, formatLondonTime, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
 import { deliverSoon, queueEmails, type QueuedEmail } from "~/modules/email/outbox.server";
 import { subjects } from "../../../emails/subjects";
@@ -349,10 +350,10 @@ export async function dashboardRotaOverview(centreId: string, now: Date, windows
   return { ...rota, requests };
 }
 
-/** My own open swap requests, by placement, for My shifts. */
+/** My own open swap requests, by placement, for My shifts (read as prepared SQL: the page's every load asks). */
 export async function mySwapRequests(personId: string) {
-  const rows = await prisma.swapRequest.findMany({ where: { askedById: personId, status: "open" }, select: { id: true, assignmentId: true, closesAt: true } });
-  return new Map(rows.map((r) => [r.assignmentId, r]));
+  const rows = await readRows<{ id: string; assignmentId: string; closesAt: unknown }>(prisma, "SELECT id, assignmentId, closesAt FROM SwapRequest WHERE askedById = ? AND status = 'open'", personId);
+  return new Map(rows.map((r) => [r.assignmentId, { id: r.id, assignmentId: r.assignmentId, closesAt: asDate(r.closesAt)! }]));
 }
 
 type RotaChange = { event: "took" | "requested" | "swap-taken"; assignmentId: string; swapId?: string };

@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { fullName } from "~/modules/people/people.server";
 import { formatUkDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/form";
+import { asNumber, readRows } from "~/utils/sql-read.server";
 import type { z } from "zod";
 import { describePattern, WEEKDAY_NAMES, type WeekdayCode } from "./recurrence";
 import { NATIONS, type Nation } from "./nations";
@@ -115,6 +116,16 @@ export function availabilityOf(personId: string) {
     where: { id: personId },
     select: { id: true, firstName: true, lastName: true, serveEveryWeeks: true, preferredDays: true, centre: { select: { serveEveryWeeks: true } }, unavailability: { orderBy: { startsOn: "asc" } } },
   });
+}
+
+/** How many sessions (not retired) and teams the centre has set up: the Rotas page says what to set up first. */
+export async function setupCounts(centreId: string) {
+  const [counts] = await readRows<{ sessions: unknown; teams: unknown }>(
+    prisma,
+    "SELECT (SELECT COUNT(*) FROM ContactSession WHERE centreId = ? AND retired = 0) AS sessions, (SELECT COUNT(*) FROM Team WHERE centreId = ?) AS teams",
+    centreId, centreId,
+  );
+  return { sessions: asNumber(counts.sessions)!, teams: asNumber(counts.teams)! };
 }
 
 export function listTeams(centreId: string) {
