@@ -98,6 +98,21 @@ describe("the people list", () => {
   it("searches by name, case-insensitively, across first and last names", async () => {
     expect(await names("?q=grace%20HOP")).toEqual(["Grace Hopper"]);
   });
+  it("searches email addresses too, and takes % and _ as themselves", async () => {
+    await createPerson(centreId, { firstName: "Una", lastName: "Derscore", email: "una_d@example.org" });
+    expect(await names("?q=una_d@")).toEqual(["Una Derscore"]);
+    // As LIKE wildcards these would match every name and address.
+    expect(await names("?q=%25")).toEqual([]);
+    expect(await names("?q=a_a")).toEqual([]);
+  });
+  it("filters by a role someone still has, not one they had", async () => {
+    const former = await createPerson(centreId, { firstName: "Fern", lastName: "Former", roles: ["trustee"] });
+    await prisma.personRole.updateMany({ where: { personId: former.id }, data: { endedOn: "2025-01-31" } });
+    await prisma.personRole.create({ data: { personId: former.id, role: "volunteer", startedOn: "2025-02-01" } });
+    expect(await names("?role=trustee")).toEqual(["Tara Trustee"]);
+    const listed = (await peopleLoader(args(await getRequest("/people?q=Fern", coordinator)))).people;
+    expect(listed.map((p) => [p.name, p.roles])).toEqual([["Fern Former", "Volunteer"]]);
+  });
   it("filters by role and by status", async () => {
     expect(await names("?role=trustee")).toEqual(["Tara Trustee"]);
     expect(await names("?status=left")).toEqual(["Lena Left"]);
