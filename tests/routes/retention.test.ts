@@ -115,6 +115,19 @@ describe("leavers due for removal", () => {
     expect(await post({ personId: person.id, confirmed: "yes" })).toEqual({ ok: false, message: `Removed person ${person.id.slice(-6)}: Their personal data has already been removed.` });
   });
 
+  it("leaves alone entries about someone whose name only looks alike to SQL (an _ is a letter)", async () => {
+    const { person } = await leaverWithHistory("Jo_y", "Lookalike", addYearsIso(today, -7));
+    await prisma.$transaction((tx) => recordAudit(tx, { id: coordinator.id, name: coordinator.name, centreId }, {
+      entityType: "Person", entityId: "someone-else", action: "created", summary: "Added Joey Lookalike", changes: [{ field: "Email", from: "", to: "joey@example.org" }],
+    }));
+    await thrownResponse(() => post({ personId: person.id, confirmed: "yes" }));
+    const after = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: "someone-else", summary: { startsWith: "Added Joey" } } });
+    expect(after).toMatchObject({ summary: "Added Joey Lookalike", redactedAt: null });
+    expect(JSON.parse(after.changes)).toEqual([{ field: "Email", from: "", to: "joey@example.org" }]);
+    const log = JSON.stringify((await prisma.auditEvent.findMany({ where: { centreId } })).map((e) => [e.summary, e.changes]));
+    expect(log).not.toContain("Jo_y");
+  });
+
   it("refuses to remove anyone before their period ends, whatever the form says", async () => {
     const recent = await createPerson(centreId, { firstName: "Rita", lastName: "Recent", status: "left", leftOn: addDaysIso(today, -100) });
     const result = await post({ personId: recent.id, confirmed: "yes" });
