@@ -7,7 +7,7 @@
  * reads (WAL mode lets it read while the other writes) and sees only committed data. Inside a
  * transaction the same SQL goes through that transaction, so it sees the transaction's writes.
  */
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import Database from "better-sqlite3";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
@@ -42,6 +42,29 @@ export async function readRows<Row>(db: Db, sql: string, ...params: unknown[]): 
     statements.set(sql, statement);
   }
   return statement.all(...params) as Row[];
+}
+
+type Scalars<Model extends Prisma.ModelName> = Prisma.TypeMap["model"][Model]["payload"]["scalars"];
+
+/** Each model's Boolean and DateTime columns, from the schema Prisma was generated from. */
+const convertedColumns = new Map(Prisma.dmmf.datamodel.models.map((model) => [model.name, {
+  booleans: model.fields.filter((f) => f.kind === "scalar" && f.type === "Boolean").map((f) => f.name),
+  dates: model.fields.filter((f) => f.kind === "scalar" && f.type === "DateTime").map((f) => f.name),
+}]));
+
+/**
+ * Whole rows of one table (`SELECT *` with the condition and order given), in the types Prisma
+ * gives them: Booleans and Dates made from SQLite's integers and text, as the schema says, so a
+ * column added later comes out right too.
+ */
+export async function readRecords<Model extends Prisma.ModelName>(model: Model, condition: string, ...params: unknown[]): Promise<Scalars<Model>[]> {
+  const { booleans, dates } = convertedColumns.get(model)!;
+  const rows = await readRows<Record<string, unknown>>(prisma, `SELECT * FROM "${model}" WHERE ${condition}`, ...params);
+  for (const row of rows) {
+    for (const column of booleans) if (row[column] !== null) row[column] = asBoolean(row[column]);
+    for (const column of dates) row[column] = asDate(row[column]);
+  }
+  return rows as Scalars<Model>[];
 }
 
 /** SQLite's integers, however the driver returned them (number, or bigint through Prisma). */

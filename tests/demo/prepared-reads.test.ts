@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, onTestFinished } from "vitest";
 import { prisma } from "~/db.server";
-import { getCourses, getSettings, loadCentreFacts } from "~/modules/compliance/compliance.server";
+import { getCourses, getSettings, loadCentreFacts, personCompliance } from "~/modules/compliance/compliance.server";
 import { HOLDS_A_PLACE, loadRotaPeople } from "~/modules/rota/rota.server";
 import { readPersonShifts, readRotaTotals, readShifts, type ShiftFilter } from "~/modules/rota/shift-reads.server";
 import { addDaysIso } from "~/utils/dates";
@@ -226,5 +226,45 @@ describe("prepared reads of a centre's facts", () => {
     expect(people.length).toBeGreaterThan(20);
     expect(placements).toBeGreaterThan(20);
     expect([...statuses].sort()).toEqual(["assigned", "cannot_attend"]);
+  });
+
+  it("read a person's whole records for their compliance page as Prisma's include does, Booleans and Dates included", async () => {
+    const centre = await prisma.centre.findFirstOrThrow({ where: { name: { not: "" } }, orderBy: { createdAt: "asc" } });
+    const people = await prisma.person.findMany({ where: { centreId: centre.id }, select: { id: true } });
+    // One of them with a record entered in error and a DBS status check, so that nullable Dates and nested rows are compared too.
+    const someone = people[0].id;
+    const check = await prisma.dbsCheck.findFirst({ where: { personId: someone } });
+    if (check) {
+      await prisma.dbsStatusCheck.create({ data: { dbsCheckId: check.id, checkedOn: clock.today(), result: "no_change", checkedBy: "Test" } });
+      await prisma.reference.updateMany({ where: { personId: someone }, data: { enteredInErrorAt: clock.now(), enteredInErrorReason: "test", enteredInErrorBy: "Test" } });
+      onTestFinished(async () => {
+        await prisma.reference.updateMany({ where: { personId: someone }, data: { enteredInErrorAt: null, enteredInErrorReason: null, enteredInErrorBy: null } });
+        await prisma.dbsStatusCheck.deleteMany({ where: { dbsCheckId: check.id, checkedBy: "Test" } });
+      });
+    }
+    let records = 0;
+    for (const { id } of people) {
+      const expected = await prisma.person.findFirstOrThrow({
+        where: { id },
+        include: {
+          roles: true,
+          dbsChecks: { include: { statusChecks: { orderBy: { checkedOn: "desc" } } }, orderBy: { issuedOn: "desc" } },
+          references: { orderBy: { requestedOn: "desc" } },
+          trainingRecords: { include: { course: { select: { name: true } } }, orderBy: { completedOn: "desc" } },
+        },
+      });
+      const { person } = (await personCompliance(centre.id, id, clock.today()))!;
+      const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      // Ties in the shown order (two records on one date) may come either way, from either.
+      expect({ ...person, roles: sorted(person.roles), dbsChecks: sorted(person.dbsChecks), references: sorted(person.references), trainingRecords: sorted(person.trainingRecords) })
+        .toEqual({ ...expected, roles: sorted(expected.roles), dbsChecks: sorted(expected.dbsChecks), references: sorted(expected.references), trainingRecords: sorted(expected.trainingRecords) });
+      expect(person.dbsChecks.map((c) => c.issuedOn)).toEqual(expected.dbsChecks.map((c) => c.issuedOn));
+      expect(person.trainingRecords.map((t) => t.completedOn)).toEqual(expected.trainingRecords.map((t) => t.completedOn));
+      records += person.dbsChecks.length + person.references.length + person.trainingRecords.length;
+    }
+    expect(records).toBeGreaterThan(100);
+    expect(await personCompliance(centre.id, "nobody", clock.today())).toBeNull();
+    // Only within the centre asked about.
+    expect(await personCompliance("another-centre", someone, clock.today())).toBeNull();
   });
 });

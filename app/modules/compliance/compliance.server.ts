@@ -1,7 +1,7 @@
 /** Loading compliance facts from the database, and saving new records with an audit trail. */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
-import { WHO, asBoolean, asNumber, readRows, whoFor } from "~/utils/sql-read.server";
+import { WHO, asBoolean, asNumber, readRecords, readRows, whoFor } from "~/utils/sql-read.server";
 import { rowsBy, rowsByPerson } from "~/utils/rows-by-person";
 import { clock } from "~/utils/clock.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
@@ -230,17 +230,27 @@ export async function* complianceInBatches(centreId: string, date: IsoDate, pers
 
 /** One person's records (newest first) and their compliance on `date`. */
 export async function personCompliance(centreId: string, personId: string, date: IsoDate) {
-  const person = await prisma.person.findFirst({
-    where: { id: personId, centreId },
-    include: {
-      roles: true,
-      dbsChecks: { include: { statusChecks: { orderBy: { checkedOn: "desc" } } }, orderBy: { issuedOn: "desc" } },
-      references: { orderBy: { requestedOn: "desc" } },
-      trainingRecords: { include: { course: { select: { name: true } } }, orderBy: { completedOn: "desc" } },
-    },
-  });
-  if (!person) return null;
-  const [settings, courses] = await Promise.all([getSettings(centreId), getCourses(centreId)]);
+  // Prepared reads, not one Prisma query with includes (seven queries, each compiled afresh): a
+  // person's own page and My account load this every time.
+  const [found] = await readRecords("Person", "id = ? AND centreId = ?", personId, centreId);
+  if (!found) return null;
+  const [roles, dbsChecks, statusChecks, references, training, courseNames, settings, courses] = await Promise.all([
+    readRecords("PersonRole", "personId = ?", personId),
+    readRecords("DbsCheck", "personId = ? ORDER BY issuedOn DESC", personId),
+    readRecords("DbsStatusCheck", "dbsCheckId IN (SELECT id FROM DbsCheck WHERE personId = ?) ORDER BY checkedOn DESC", personId),
+    readRecords("Reference", "personId = ? ORDER BY requestedOn DESC", personId),
+    readRecords("TrainingRecord", "personId = ? ORDER BY completedOn DESC", personId),
+    readRows<{ id: string; name: string }>(prisma, "SELECT t.id, c.name FROM TrainingRecord t JOIN Course c ON c.id = t.courseId WHERE t.personId = ?", personId),
+    getSettings(centreId),
+    getCourses(centreId),
+  ]);
+  const statusChecksOf = rowsBy(statusChecks, (s) => s.dbsCheckId);
+  const courseName = new Map(courseNames.map((t) => [t.id, t.name]));
+  const person = {
+    ...found, roles, references,
+    dbsChecks: dbsChecks.map((c) => ({ ...c, statusChecks: statusChecksOf(c.id) })),
+    trainingRecords: training.map((t) => ({ ...t, course: { name: courseName.get(t.id)! } })),
+  };
   return { person, settings, courses, compliance: evaluatePerson(toFacts(person), courses, settings, date) };
 }
 
