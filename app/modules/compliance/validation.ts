@@ -12,6 +12,22 @@ function oneOf<T extends Record<string, string>>(options: T, message: string) {
     .transform((value) => value as Extract<keyof T, string>);
 }
 
+/**
+ * A schema for one day, made once that day and shared (a zod schema never changes): a person's
+ * compliance page renders a form, with its day's schema, for every record.
+ */
+function madeOncePerDay<Schema>(make: (today: IsoDate) => Schema): (today: IsoDate) => Schema {
+  let madeFor: IsoDate | null = null;
+  let schema: Schema;
+  return (today) => {
+    if (today !== madeFor) {
+      schema = make(today);
+      madeFor = today;
+    }
+    return schema;
+  };
+}
+
 function pastDate(missing: string, what: string, today: IsoDate) {
   return ukDate(missing).refine((date) => date <= today, { message: `${what} cannot be in the future` });
 }
@@ -20,7 +36,7 @@ function optionalPastDate(what: string, today: IsoDate) {
   return optionalUkDate().refine((date) => date === null || date <= today, { message: `${what} cannot be in the future` });
 }
 
-export function dbsCheckSchema(today: IsoDate) {
+export const dbsCheckSchema = madeOncePerDay((today: IsoDate) => {
   return z
     .object({
       level: oneOf(DBS_LEVELS, "Choose the level shown on the certificate"),
@@ -48,18 +64,18 @@ export function dbsCheckSchema(today: IsoDate) {
         ctx.addIssue({ code: "custom", path: ["seenOn"], message: `The certificate cannot have been seen before it was issued (${formatUkDate(check.issuedOn)})` });
       }
     });
-}
+});
 
-export function statusCheckSchema(today: IsoDate) {
+export const statusCheckSchema = madeOncePerDay((today: IsoDate) => {
   return z.object({
     dbsCheckId: z.string().min(1),
     checkedOn: pastDate("Enter the date of the status check", "The date of the status check", today),
     result: oneOf(STATUS_CHECK_RESULTS, "Choose what the status check showed"),
     checkedBy: requiredText("who ran the check", 100, "Enter who ran the status check"),
   });
-}
+});
 
-export function referenceSchema(today: IsoDate) {
+export const referenceSchema = madeOncePerDay((today: IsoDate) => {
   return z
     .object({
       refereeName: requiredText("the referee's name", 100, "Enter the referee's name"),
@@ -84,24 +100,24 @@ export function referenceSchema(today: IsoDate) {
         ctx.addIssue({ code: "custom", path: ["receivedOn"], message: "Enter the date the reference was received" });
       }
     });
-}
+});
 
-export function referenceReceivedSchema(today: IsoDate) {
+export const referenceReceivedSchema = madeOncePerDay((today: IsoDate) => {
   return z.object({
     referenceId: z.string().min(1),
     receivedOn: pastDate("Enter the date the reference was received", "The date received", today),
     outcome: oneOf(REFERENCE_OUTCOMES, "Say whether the reference was satisfactory"),
   });
-}
+});
 
-export function trainingSchema(today: IsoDate) {
+export const trainingSchema = madeOncePerDay((today: IsoDate) => {
   return z.object({
     courseId: z.string({ error: "Choose the course" }).min(1, "Choose the course"),
     completedOn: pastDate("Enter the date it was completed", "The completion date", today),
     deliveryMethod: oneOf(DELIVERY_METHODS, "Choose how it was delivered"),
     evidenceNote: optionalText("the evidence note", 500, { multiline: true }),
   });
-}
+});
 
 function wholeNumber(label: string, min: number, max: number) {
   return z

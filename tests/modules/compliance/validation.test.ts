@@ -75,3 +75,16 @@ describe("settings and course forms", () => {
     });
   });
 });
+
+describe("the record forms' schemas", () => {
+  it("are made once a day and follow the day: what is in the future one day is past the next", () => {
+    const form = { courseId: "c1", completedOn: "24/11/2026", deliveryMethod: "e_learning" };
+    expect(trainingSchema(today)).toBe(trainingSchema(today));
+    expect(errorsOf(trainingSchema(today), form)).toEqual({ completedOn: "The completion date cannot be in the future" });
+    const tomorrow = "2026-11-24";
+    expect(trainingSchema(tomorrow)).not.toBe(trainingSchema(today));
+    expect(errorsOf(trainingSchema(tomorrow), form)).toEqual({});
+    // And back again, as a page for an earlier day would ask.
+    expect(errorsOf(trainingSchema(today), form)).toEqual({ completedOn: "The completion date cannot be in the future" });
+  });
+});
