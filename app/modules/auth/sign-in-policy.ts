@@ -12,7 +12,7 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
  * Limits checked before the account's own count, so that one address cannot pause somebody
  * else's account: three wrong tries for one account from one address, twenty tries of any
  * accounts from one address (a right password gives its try back: many people may sign in from
- * one office or venue), and a ceiling on everyone at once.
+ * one office or venue), and a ceiling on wrong tries from everyone at once.
  */
 export const LIMITS = {
   perAddressAndAccount: { limit: 3, windowMs: LOCKOUT_MS },

@@ -234,22 +234,22 @@ export async function personCompliance(centreId: string, personId: string, date:
   // person's own page and My account load this every time.
   const [found] = await readRecords("Person", "id = ? AND centreId = ?", personId, centreId);
   if (!found) return null;
-  const [roles, dbsChecks, statusChecks, references, training, courseNames, settings, courses] = await Promise.all([
+  const [roles, dbsChecks, statusChecks, references, training, settings, courses] = await Promise.all([
     readRecords("PersonRole", "personId = ?", personId),
     readRecords("DbsCheck", "personId = ? ORDER BY issuedOn DESC", personId),
     readRecords("DbsStatusCheck", "dbsCheckId IN (SELECT id FROM DbsCheck WHERE personId = ?) ORDER BY checkedOn DESC", personId),
     readRecords("Reference", "personId = ? ORDER BY requestedOn DESC", personId),
     readRecords("TrainingRecord", "personId = ? ORDER BY completedOn DESC", personId),
-    readRows<{ id: string; name: string }>(prisma, "SELECT t.id, c.name FROM TrainingRecord t JOIN Course c ON c.id = t.courseId WHERE t.personId = ?", personId),
     getSettings(centreId),
     getCourses(centreId),
   ]);
   const statusChecksOf = rowsBy(statusChecks, (s) => s.dbsCheckId);
-  const courseName = new Map(courseNames.map((t) => [t.id, t.name]));
+  // The centre's courses, retired ones too: every record's course is among them.
+  const courseName = new Map(courses.map((c) => [c.id, c.name]));
   const person = {
     ...found, roles, references,
     dbsChecks: dbsChecks.map((c) => ({ ...c, statusChecks: statusChecksOf(c.id) })),
-    trainingRecords: training.map((t) => ({ ...t, course: { name: courseName.get(t.id)! } })),
+    trainingRecords: training.map((t) => ({ ...t, course: { name: courseName.get(t.courseId)! } })),
   };
   return { person, settings, courses, compliance: evaluatePerson(toFacts(person), courses, settings, date) };
 }

@@ -13,39 +13,35 @@ import type { PersonInput } from "./validation";
 import { clock } from "~/utils/clock.server";
 import type { SqlValue } from "~/utils/insert-rows.server";
 import { rowsByPerson } from "~/utils/rows-by-person";
-import { asBoolean, readRows } from "~/utils/sql-read.server";
+import { readRecords, readRows } from "~/utils/sql-read.server";
 
 export type PeopleFilters = { q?: string; role?: string; status?: string };
 
 /** "current" (the default) means everyone who has not left. */
 export const STATUS_FILTERS = ["current", "all", "applicant", "active", "paused", "left"] as const;
 
-type ListedRow = {
-  id: string; firstName: string; lastName: string; email: string | null; phone: string | null;
-  status: string; startedOn: string | null; leftOn: string | null; usesCentreForOwnFamily: unknown;
-};
-
 /** A search term as a LIKE pattern that matches it anywhere, its own % and _ taken literally. */
 const containing = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The people matching the filters, as a condition on people `p` and its parameters. */
+/** The people matching the filters, as a condition on Person and its parameters. */
 function listedWhere(centreId: string, filters: PeopleFilters): [string, ...SqlValue[]] {
-  const conditions = ["p.centreId = ?"];
+  const conditions = ["centreId = ?"];
   const params: SqlValue[] = [centreId];
   const status = filters.status && (STATUS_FILTERS as readonly string[]).includes(filters.status) ? filters.status : "current";
-  if (status === "current") conditions.push("p.status <> 'left'");
+  if (status === "current") conditions.push("status <> 'left'");
   else if (status !== "all") {
-    conditions.push("p.status = ?");
+    conditions.push("status = ?");
     params.push(status);
   }
   if (filters.role && isRole(filters.role)) {
-    conditions.push("EXISTS (SELECT 1 FROM PersonRole r WHERE r.personId = p.id AND r.role = ? AND r.endedOn IS NULL)");
+    conditions.push("EXISTS (SELECT 1 FROM PersonRole r WHERE r.personId = Person.id AND r.role = ? AND r.endedOn IS NULL)");
     params.push(filters.role);
   }
   // Every word somewhere in the first name, last name or email; LIKE ignores case (in English letters).
   for (const term of (filters.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
-    conditions.push("(p.firstName LIKE ? ESCAPE '\\' OR p.lastName LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\')");
-    params.push(containing(term), containing(term), containing(term));
+    conditions.push("(firstName LIKE ? ESCAPE '\\' OR lastName LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')");
+    const pattern = containing(term);
+    params.push(pattern, pattern, pattern);
   }
   return [conditions.join(" AND "), ...params];
 }
@@ -56,21 +52,11 @@ function listedWhere(centreId: string, filters: PeopleFilters): [string, ...SqlV
  */
 export async function listPeople(centreId: string, filters: PeopleFilters, page = 1) {
   const [where, ...params] = listedWhere(centreId, filters);
-  const [{ total }] = await readRows<{ total: number }>(prisma, `SELECT COUNT(*) AS total FROM Person p WHERE ${where}`, ...params);
+  const [{ total }] = await readRows<{ total: number }>(prisma, `SELECT COUNT(*) AS total FROM Person WHERE ${where}`, ...params);
   const { skip, ...info } = pageInfo(total, page);
-  const rows = await readRows<ListedRow>(
-    prisma,
-    `SELECT p.id, p.firstName, p.lastName, p.email, p.phone, p.status, p.startedOn, p.leftOn, p.usesCentreForOwnFamily
-     FROM Person p WHERE ${where} ORDER BY p.lastName, p.firstName, p.id LIMIT ? OFFSET ?`,
-    ...params, PAGE_SIZE, skip,
-  );
-  const rolesOf = rowsByPerson(await readRows<{ personId: string; role: string }>(
-    prisma,
-    "SELECT personId, role FROM PersonRole WHERE personId IN (SELECT value FROM json_each(?)) AND endedOn IS NULL ORDER BY role",
-    JSON.stringify(rows.map((r) => r.id)),
-  ));
-  const people = rows.map((row) => ({ ...row, usesCentreForOwnFamily: asBoolean(row.usesCentreForOwnFamily), roles: rolesOf(row.id) }));
-  return { people, page: info };
+  const rows = await readRecords("Person", `${where} ORDER BY lastName, firstName, id LIMIT ? OFFSET ?`, ...params, PAGE_SIZE, skip);
+  const rolesOf = rowsByPerson(await readRecords("PersonRole", "personId IN (SELECT value FROM json_each(?)) AND endedOn IS NULL ORDER BY role", JSON.stringify(rows.map((r) => r.id))));
+  return { people: rows.map((row) => ({ ...row, roles: rolesOf(row.id) })), page: info };
 }
 
 export function getPerson(centreId: string, personId: string) {

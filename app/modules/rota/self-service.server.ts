@@ -11,7 +11,7 @@ import { actorOf } from "~/modules/auth/actor";
 import type { Db } from "~/modules/compliance/compliance.server";
 import { fullName } from "~/modules/people/people.server";
 import { clock } from "~/utils/clock.server";
-import { asDate, readRows } from "~/utils/sql-read.server";
+import { readRecords } from "~/utils/sql-read.server";
 import { formatLondonDateTime, formatLondonTime, formatUkDateWithDay, londonToday, type IsoDate } from "~/utils/dates";
 import { deliverSoon, queueEmails, type QueuedEmail } from "~/modules/email/outbox.server";
 import { subjects } from "../../../emails/subjects";
@@ -352,8 +352,8 @@ export async function dashboardRotaOverview(centreId: string, now: Date, windows
 
 /** My own open swap requests, by placement, for My shifts (read as prepared SQL: the page's every load asks). */
 export async function mySwapRequests(personId: string) {
-  const rows = await readRows<{ id: string; assignmentId: string; closesAt: unknown }>(prisma, "SELECT id, assignmentId, closesAt FROM SwapRequest WHERE askedById = ? AND status = 'open'", personId);
-  return new Map(rows.map((r) => [r.assignmentId, { id: r.id, assignmentId: r.assignmentId, closesAt: asDate(r.closesAt)! }]));
+  const rows = await readRecords("SwapRequest", "askedById = ? AND status = 'open'", personId);
+  return new Map(rows.map((r) => [r.assignmentId, r]));
 }
 
 type RotaChange = { event: "took" | "requested" | "swap-taken"; assignmentId: string; swapId?: string };
