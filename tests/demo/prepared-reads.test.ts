@@ -164,6 +164,8 @@ describe("prepared reads of a centre's facts", () => {
       const filters: ShiftFilter[] = [
         { from: addDaysIso(today, -120) }, { from: addDaysIso(today, -120), publishedOnly: true },
         { from: today, publishedOnly: true }, { from: addDaysIso(today, -56), to: addDaysIso(today, 42) }, { from: today, to: today },
+        // Two or three shifts on any date: fewer than any rota holds, more than none.
+        { from: addDaysIso(today, -7), to: addDaysIso(today, 7) },
       ];
       const seen = { shifts: new Set<number>(), placements: 0, statuses: new Set<string>(), swaps: 0 };
       for (const filter of filters) {
@@ -223,8 +225,9 @@ describe("prepared reads of a centre's facts", () => {
       placements += expected.length;
       for (const a of expected) statuses.add(a.status);
     }
+    // The current rota alone: six weeks, fewer near Christmas (closed on the 26th).
     expect(people.length).toBeGreaterThan(20);
-    expect(placements).toBeGreaterThan(20);
+    expect(placements).toBeGreaterThan(10);
     expect([...statuses].sort()).toEqual(["assigned", "cannot_attend"]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The demo centre's sessions and rotas: a weekly Saturday supported session, a supervised
- * session on the 2nd and 4th Sundays, a Christmas closure, two teams, last period's rota and the
+ * session on the 2nd Sunday of each month, a Christmas closure, two teams, last period's rota and the
  * current one (published), with one volunteer who can no longer make an upcoming shift.
  */
 import { prisma } from "~/db.server";
@@ -20,7 +20,9 @@ function saturdayOnOrBefore(date: IsoDate): IsoDate {
 }
 
 export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPersonId: string, now: Date) {
-  const thisPeriodStart = addDaysIso(saturdayOnOrBefore(today), -14);
+  // A week into the current six weeks: four or five weeks of it ahead, enough to show drop-outs,
+  // open places and a swap even with Christmas closed (two weeks in left two Saturdays in December).
+  const thisPeriodStart = addDaysIso(saturdayOnOrBefore(today), -7);
   const lastPeriodStart = addDaysIso(thisPeriodStart, -42);
   await saveSession(actor, null, {
     name: "Saturday supported contact", location: "Main hall, St Mark's church", frequency: "weekly", interval: 1, weekdays: ["SA"],
@@ -62,7 +64,11 @@ export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPerson
   if (!ruthHasOne && upcoming.length > 1) {
     const target = upcoming[upcoming.length - 1];
     const swap = target.assignments.find((a) => a.slot === "volunteer");
-    if (swap) await prisma.shiftAssignment.update({ where: { id: swap.id }, data: { personId: volunteerPersonId } });
+    if (swap) {
+      await prisma.shiftAssignment.update({ where: { id: swap.id }, data: { personId: volunteerPersonId } });
+      // What follows picks people by who is on these shifts now.
+      swap.personId = volunteerPersonId;
+    }
   }
   const dropout = upcoming[0]?.assignments.find((a) => a.slot === "volunteer" && a.personId !== volunteerPersonId);
   if (dropout) await prisma.shiftAssignment.update({ where: { id: dropout.id }, data: { status: "cannot_attend", note: "Sorry, family emergency" } });
@@ -84,15 +90,20 @@ export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPerson
 
 /**
  * Volunteers helping themselves: the demo volunteer hears about open places, and a colleague has
- * asked for someone to take their place on a shift a week or more away.
+ * asked for someone to take their place on a shift, a week or more away where the rota has one
+ * (near its end, or with Christmas closed, it may not), else the latest whose requests are open
+ * for half a day yet.
  */
 async function seedSelfService(actor: Actor, rotaId: string, volunteerPersonId: string, leaveAlone: string[], now: Date) {
   await prisma.person.update({ where: { id: volunteerPersonId }, data: { openShiftEmails: true } });
   const { swapCutoffHours } = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { swapCutoffHours: true } });
-  const later = await prisma.shift.findMany({
-    where: { rotaId, startsAt: { gt: new Date(now.getTime() + 7 * 24 * 3600_000) } }, orderBy: { startsAt: "asc" },
+  const hours = (n: number) => new Date(now.getTime() + n * 3600_000);
+  const stillOpen = await prisma.shift.findMany({
+    where: { rotaId, startsAt: { gt: hours(swapCutoffHours + 12) } }, orderBy: { startsAt: "asc" },
     include: { session: { select: { name: true } }, assignments: { where: { status: "assigned", slot: "volunteer" }, include: { person: true } } },
   });
+  const weekAway = hours(7 * 24);
+  const later = [...stillOpen.filter((s) => s.startsAt > weekAway), ...stillOpen.filter((s) => s.startsAt <= weekAway).reverse()];
   for (const shift of later) {
     // One the demo volunteer is not on, so she can be the one to take it.
     const asking = shift.assignments.find((a) => !leaveAlone.includes(a.personId));
