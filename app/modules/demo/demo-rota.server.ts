@@ -98,15 +98,19 @@ async function seedSelfService(actor: Actor, rotaId: string, volunteerPersonId: 
   await prisma.person.update({ where: { id: volunteerPersonId }, data: { openShiftEmails: true } });
   const { swapCutoffHours } = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { swapCutoffHours: true } });
   const hours = (n: number) => new Date(now.getTime() + n * 3600_000);
-  const stillOpen = await prisma.shift.findMany({
-    where: { rotaId, startsAt: { gt: hours(swapCutoffHours + 12) } }, orderBy: { startsAt: "asc" },
-    include: { session: { select: { name: true } }, assignments: { where: { status: "assigned", slot: "volunteer" }, include: { person: true } } },
+  const ahead = await prisma.shift.findMany({
+    where: { rotaId, startsAt: { gt: now } }, orderBy: { startsAt: "asc" },
+    include: { session: { select: { name: true } }, assignments: { include: { person: true } } },
   });
+  // The first place anyone could take (a drop-out, a withdrawn or failing placement) is not
+  // where the swap goes: the demo volunteer taking that place would leave her none to take.
+  const firstOpen = ahead.find((s) => s.assignments.some((a) => a.status !== "assigned" || leaveAlone.includes(a.personId)));
+  const stillOpen = ahead.filter((s) => s.startsAt > hours(swapCutoffHours + 12) && s !== firstOpen);
   const weekAway = hours(7 * 24);
   const later = [...stillOpen.filter((s) => s.startsAt > weekAway), ...stillOpen.filter((s) => s.startsAt <= weekAway).reverse()];
   for (const shift of later) {
     // One the demo volunteer is not on, so she can be the one to take it.
-    const asking = shift.assignments.find((a) => !leaveAlone.includes(a.personId));
+    const asking = shift.assignments.find((a) => a.status === "assigned" && a.slot === "volunteer" && !leaveAlone.includes(a.personId));
     if (!asking || shift.assignments.some((a) => a.personId === volunteerPersonId)) continue;
     await prisma.$transaction(async (tx) => {
       await tx.swapRequest.create({ data: { assignmentId: asking.id, askedById: asking.personId, note: "Grandchild's christening that weekend", closesAt: new Date(shift.startsAt.getTime() - swapCutoffHours * 3600_000) } });
