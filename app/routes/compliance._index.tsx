@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const weekAhead = addDaysIso(today, 7);
   return {
     ...compliance,
+    expired: { ...compliance.expired, first: compliance.expired.first.map(personRow) },
+    missing: { ...compliance.missing, first: compliance.missing.first.map(personRow) },
     staffing,
     requests,
     short: gaps ? gaps.short.filter((s) => s.date <= weekAhead) : [],
@@ -54,8 +56,24 @@ function monthLabel(date: string, today: string) {
   return date === today ? "Today" : MONTH_LABEL.format(new Date(`${date}T12:00:00Z`));
 }
 
+/**
+ * A person's row of the expired or missing list as the page shows it: the browser is sent the
+ * words, not every item with the person's name and id again (most of the page's data before).
+ */
+function personRow(person: PersonAttention) {
+  const dated = person.items.filter((item) => item.days !== null).map((item) => `${item.requirement} (${daysWords(item)})`);
+  const undated = combineNumbered(person.items.filter((item) => item.days === null).map((item) => item.requirement));
+  return {
+    personId: person.personId,
+    personName: person.personName,
+    count: person.items.length,
+    what: [...dated, ...undated].join(", "),
+    firstKey: person.items[0].requirementKey,
+  };
+}
+
 /** Everything one person has missing or expired, in one row with one link to put it right. */
-function PeopleTable({ people, canEdit, caption, empty }: { people: PersonAttention[]; canEdit: boolean; caption: string; empty: string }) {
+function PeopleTable({ people, canEdit, caption, empty }: { people: ReturnType<typeof personRow>[]; canEdit: boolean; caption: string; empty: string }) {
   if (!people.length) return <p>{empty}</p>;
   return (
     <div className="table-wrap">
@@ -67,14 +85,11 @@ function PeopleTable({ people, canEdit, caption, empty }: { people: PersonAttent
             <tr key={person.personId}>
               <th scope="row">{person.personName}</th>
               <td data-label="What">
-                {person.items.length > 3 ? <strong>{person.items.length} requirements: </strong> : null}
-                {[
-                  ...person.items.filter((item) => item.days !== null).map((item) => `${item.requirement} (${daysWords(item)})`),
-                  ...combineNumbered(person.items.filter((item) => item.days === null).map((item) => item.requirement)),
-                ].join(", ")}
+                {person.count > 3 ? <strong>{person.count} requirements: </strong> : null}
+                {person.what}
               </td>
               <td>
-                <Link to={`/people/${person.personId}/compliance${canEdit ? `?course=${encodeURIComponent(person.items[0].requirementKey)}#${addRecordAnchor(person.items[0].requirementKey)}` : ""}`}>
+                <Link to={`/people/${person.personId}/compliance${canEdit ? `?course=${encodeURIComponent(person.firstKey)}#${addRecordAnchor(person.firstKey)}` : ""}`}>
                   {canEdit ? "Add records" : "See records"}<span className="visually-hidden"> for {person.personName}</span>
                 </Link>
               </td>
