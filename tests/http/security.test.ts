@@ -147,9 +147,11 @@ describe("signing in", () => {
       known.push(await attempt(DEMO_SIGN_INS.coordinator.email));
       unknown.push(await attempt(`nobody${i}@example.org`));
     }
+    // An unknown email answered without hashing would take a few ms to the hash's 100 or more (a
+    // ratio near 0.03); the bounds leave room for a busy machine (2.3 seen with two suites running).
     const ratio = Math.min(...unknown) / Math.min(...known);
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(3);
   });
 
   it("follows only same-site paths after signing in", async () => {
