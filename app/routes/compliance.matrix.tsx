@@ -10,7 +10,6 @@ import { cellFor, matrixColumns } from "~/modules/compliance/overview";
 import { ROLE_OPTIONS, STATUS_LABELS, STATUSES, roleList } from "~/modules/people/constants";
 import { formatUkDate } from "~/utils/dates";
 import { clock } from "~/utils/clock.server";
-import { clearedWords } from "~/modules/compliance/words";
 import { Pagination } from "~/components/pagination";
 import { pageNumber } from "~/utils/pages";
 
@@ -37,7 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roles: roleList(row.compliance.roles),
       cleared: row.compliance.cleared,
       fullyCompliant: row.compliance.fullyCompliant,
-      clearedReason: clearedWords(row.compliance),
       cells: columns.map((column) => cellFor(row, column)),
     })),
   };

@@ -36,6 +36,8 @@ describe("long lists", () => {
     const first = await matrixLoader(args(await getRequest("/compliance/matrix", coordinator)));
     expect(first.summary.people).toBe(120);
     expect(first.rows).toHaveLength(50);
+    // What a row shows, and nothing it does not (the words for "not cleared" were sent unshown).
+    expect(Object.keys(first.rows[0]).sort()).toEqual(["cells", "cleared", "fullyCompliant", "id", "name", "roles"]);
     expect(first.page).toEqual({ page: 1, pages: 3, total: 120, first: 1, last: 50 });
     const last = await matrixLoader(args(await getRequest("/compliance/matrix?page=3&view=not_cleared", coordinator)));
     expect(last.rows).toHaveLength(20);
