@@ -56,9 +56,10 @@ export async function seedDemoRota(actor: Actor, today: IsoDate, volunteerPerson
   await draft(lastPeriodStart, addDaysIso(thisPeriodStart, -1));
   const current = await draft(thisPeriodStart, addDaysIso(thisPeriodStart, 41));
 
-  // The demo volunteer should have a shift coming up, and someone should have dropped out of one.
+  // The demo volunteer should have a shift coming up, and someone should have dropped out of one
+  // (shifts not yet started: on a Saturday afternoon, the morning's is over).
   const upcoming = await prisma.shift.findMany({
-    where: { rotaId: current.id, date: { gte: today } }, orderBy: { startsAt: "asc" }, include: { assignments: true },
+    where: { rotaId: current.id, startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, include: { assignments: true },
   });
   const ruthHasOne = upcoming.some((s) => s.assignments.some((a) => a.personId === volunteerPersonId));
   if (!ruthHasOne && upcoming.length > 1) {
