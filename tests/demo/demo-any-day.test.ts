@@ -10,14 +10,13 @@ import { execFile } from "node:child_process";
 import { copyFileSync, rmSync } from "node:fs";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
 import { clock } from "~/utils/clock.server";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
+import { BASE_DB, TMP_DIR, tenInLondonOn } from "../setup/global-setup";
 
 const run = promisify(execFile);
-const BASE_DB = "tests/.tmp/base.db";
 
 /** The days to seed on: 20 December to 2 January of the coming season, and every 30 days for a year. */
 function daysToTry(today: IsoDate): IsoDate[] {
@@ -29,11 +28,10 @@ function daysToTry(today: IsoDate): IsoDate[] {
 
 /** Seed the demo into a fresh copy of the migrated base, with every clock of the seed at 10:00 London time on `day`. */
 async function seedOn(day: IsoDate) {
-  const [year, month, date] = day.split("-").map(Number);
-  const target = new TZDate(year, month - 1, date, 10, 0, 0, "Europe/London").getTime();
+  const target = tenInLondonOn(day);
   // The run's processes share one offset from the real clock; the seed's is moved on from it by what separates the two days.
   const offset = Number(process.env.TEST_CLOCK_OFFSET_MS ?? 0) + (target - clock.now().getTime());
-  const file = `tests/.tmp/demo-on-${day}.db`;
+  const file = `${TMP_DIR}/demo-on-${day}.db`;
   copyFileSync(BASE_DB, file);
   await run("node_modules/.bin/tsx", ["scripts/seed-demo.ts"], {
     env: { ...process.env, DATABASE_URL: `file:./${file}`, NODE_ENV: "test", TEST_CLOCK_OFFSET_MS: String(offset) },
@@ -41,7 +39,7 @@ async function seedOn(day: IsoDate) {
   return { file, now: new Date(target) };
 }
 
-type Placement = { shiftId: string; startsAt: string; date: string; personId: string; status: string; notAccepted: number; paused: number };
+type Placement = { shiftId: string; personId: string; status: string; notAccepted: number; paused: number };
 
 /** What is wrong with the demo's story in this database, as seen at `now`: nothing, when all is well. */
 function storyProblems(file: string, day: IsoDate, now: Date): string[] {
@@ -52,7 +50,7 @@ function storyProblems(file: string, day: IsoDate, now: Date): string[] {
     if (current.length !== 1) return ["no published rota today"];
     // Every placement still ahead on it, with whether its person may no longer do it.
     const ahead = db.prepare(`
-      SELECT s.id AS shiftId, s.startsAt, s.date, a.personId, a.status,
+      SELECT s.id AS shiftId, a.personId, a.status,
         EXISTS (SELECT 1 FROM DbsCheck d WHERE d.personId = a.personId AND d.decision = 'not_accepted') AS notAccepted,
         (SELECT p.status = 'paused' FROM Person p WHERE p.id = a.personId) AS paused
       FROM Shift s JOIN ShiftAssignment a ON a.shiftId = s.id

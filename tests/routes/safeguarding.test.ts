@@ -45,7 +45,7 @@ async function clearedVolunteer(firstName: string) {
 const draft = async (startsOn: string, extra: Record<string, string> = {}) =>
   rotasAction(args(await postRequest("/rota", { startsOn, weeks: "4", mode: "individuals", ...extra }, coordinator)));
 
-const view = async () => (await rotaLoader(args(await getRequest(`/rota/${rotaId}`, coordinator), { rotaId }))).rota;
+const view = async (id = rotaId) => (await rotaLoader(args(await getRequest(`/rota/${id}`, coordinator), { rotaId: id }))).rota;
 
 /** Upcoming shifts (in the rota view) where this person is down. */
 async function upcomingShiftsOf(firstName: string) {
@@ -211,8 +211,7 @@ describe("leaving, pausing and a conflict of interest take people off future shi
     expect(audit[0].summary).toMatch(/\(left the centre\) \(published rota\)$/);
     // On whichever rota it is (depending on the date, Ben's next shift may be on the one published above).
     const { rotaId: itsRota } = await prisma.shift.findUniqueOrThrow({ where: { id: rows[0].shiftId } });
-    const shown = (await rotaLoader(args(await getRequest(`/rota/${itsRota}`, coordinator), { rotaId: itsRota }))).rota;
-    const shift = shown.shifts.find((s) => s.id === rows[0].shiftId)!;
+    const shift = (await view(itsRota)).shifts.find((s) => s.id === rows[0].shiftId)!;
     expect(shift.assignments.find((a) => a.personId === ben.id)).toMatchObject({ status: "withdrawn", offBecause: "left the centre" });
     const standing = shift.assignments.filter((a) => a.status === "assigned" && !a.offBecause).length;
     expect(shift.gaps[0]).toMatchObject({ slot: "volunteer", missing: 2 - standing });

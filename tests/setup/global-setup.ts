@@ -19,12 +19,16 @@ export const DEMO_DB = `${TMP_DIR}/demo.db`;
 
 const run = promisify(execFile);
 
+/** 10:00 London time on an ISO date: a run's "now", well clear of midnight. */
+export function tenInLondonOn(isoDate: string): number {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return new TZDate(year, month - 1, day, 10, 0, 0, "Europe/London").getTime();
+}
+
 function testClockOffset(): number {
   const wanted = process.env.TEST_TODAY ?? londonToday(new Date(Date.now()));
   if (!/^\d{4}-\d\d-\d\d$/.test(wanted)) throw new Error(`TEST_TODAY must be an ISO date such as 2028-02-29, not "${wanted}"`);
-  const [year, month, day] = wanted.split("-").map(Number);
-  const tenInLondon = new TZDate(year, month - 1, day, 10, 0, 0, "Europe/London");
-  return tenInLondon.getTime() - Date.now();
+  return tenInLondonOn(wanted) - Date.now();
 }
 
 export default async function setup() {
