@@ -106,5 +106,31 @@ describe("stored standing", () => {
       await prisma.$transaction([prisma.personRole.deleteMany({ where: { personId: passing.id } }), prisma.person.delete({ where: { id: passing.id } })]);
       expect((await chart()).at(-1)!.people).toBe(withThem.at(-1)!.people - 1);
     });
+
+    it("counts the dashboard's lists and the matrix's people again only when standing is written again", async () => {
+      const counts = async () => {
+        const dashboard = await dashboardCompliance(centreId, today);
+        return { notCleared: dashboard.notCleared.total, due30: dashboard.due[30].total, shown: (await matrix()).summary.people };
+      };
+      const before = await counts();
+      const person = await createPerson(centreId, { firstName: "Cass", lastName: "Kept", startedOn: addDaysIso(today, -400) });
+      const joined = await counts();
+      expect(joined).toEqual({ ...before, notCleared: before.notCleared + 1, shown: before.shown + 1 });
+      // Re-checked every three years (the first test's policy): due in ten days.
+      await prisma.dbsCheck.create({ data: { personId: person.id, level: "enhanced", workforce: "child", certificateNumber: "005555555555", issuedOn: addDaysIso(addMonthsIso(today, -36), 10), decision: "clear", seenBy: "Cora", seenOn: addDaysIso(addMonthsIso(today, -36), 10) } });
+      expect(await counts()).toEqual({ ...joined, due30: joined.due30 + 1 });
+
+      // The counts are kept for the standing version: a row changed behind refreshStanding's
+      // back is not seen until the version moves on.
+      await prisma.$executeRawUnsafe(`UPDATE "PersonStanding" SET "counted" = 0 WHERE "personId" = ?`, person.id);
+      expect(await counts()).toEqual({ ...joined, due30: joined.due30 + 1 });
+      await prisma.$executeRawUnsafe(`UPDATE "Centre" SET "standingVersion" = "standingVersion" + 1 WHERE "id" = ?`, centreId);
+      expect(await counts()).toEqual(before);
+
+      await prisma.person.update({ where: { id: person.id }, data: { standingStale: true } });
+      expect((await counts()).shown).toBe(before.shown + 1);
+      await prisma.$transaction([prisma.personRole.deleteMany({ where: { personId: person.id } }), prisma.dbsCheck.deleteMany({ where: { personId: person.id } }), prisma.person.delete({ where: { id: person.id } })]);
+      expect(await counts()).toEqual(before);
+    });
   });
 });
