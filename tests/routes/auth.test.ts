@@ -140,6 +140,24 @@ describe("sessions live on the server", () => {
     for (const cookie of [b, c]) expect((await thrownResponse(async () => peopleLoader(args(withCookie("/people", cookie))))).status).toBe(302);
   });
 
+  it("lists only sessions that still hold, the one last used first", async () => {
+    const user = await createUser(centreId, "assessor");
+    const cookie = await cookieFor(user);
+    const now = clock.now().getTime();
+    const [minute, hour] = [60_000, 3_600_000];
+    const session = (id: string, ago: { created: number; seen: number; expires: number }, awaitingSecondFactor = false) => ({
+      id, userId: user.id, createdAt: new Date(now - ago.created), lastSeenAt: new Date(now - ago.seen), expiresAt: new Date(now - ago.expires), awaitingSecondFactor,
+    });
+    await prisma.userSession.createMany({ data: [
+      session("seen-10-minutes-ago", { created: 2 * hour, seen: 10 * minute, expires: -10 * hour }),
+      session("past-12-hours", { created: 13 * hour, seen: minute, expires: hour }),
+      session("idle-31-minutes", { created: hour, seen: 31 * minute, expires: -11 * hour }),
+      session("owes-its-code", { created: minute, seen: minute, expires: -11 * hour }, true),
+    ] });
+    const page = await signInSettingsLoader(args(withCookie("/me/sign-in", cookie)));
+    expect(page.devices.map((d) => (d.current ? "this one" : d.id))).toEqual(["this one", "seen-10-minutes-ago"]);
+  });
+
   it("lets a co-ordinator sign someone else out everywhere, asking first, and audits it", async () => {
     const user = await createUser(centreId, "assessor", { name: "Lost Phone" });
     const cookie = await cookieFor(user);

@@ -361,6 +361,12 @@ describe("record of service", () => {
     const past = await prisma.rota.create({ data: { centreId, startsOn: addDaysIso(today, -90), endsOn: addDaysIso(today, -1), status: "published" } });
     await shiftOn(addDaysIso(today, -70), ["Vera", "Walt"], { rota: past.id });
     await shiftOn(addDaysIso(today, -35), ["Vera"], { rota: past.id });
+    // Not served: a place asked for and never agreed (Vera's), one taken off (Walt's), and a shift on a rota never published.
+    const notServed = await shiftOn(addDaysIso(today, -50), ["Vera", "Walt"], { rota: past.id });
+    await prisma.shiftAssignment.updateMany({ where: { shiftId: notServed.id, personId: people.Vera.id }, data: { status: "pending" } });
+    await prisma.shiftAssignment.updateMany({ where: { shiftId: notServed.id, personId: people.Walt.id }, data: { status: "withdrawn", withdrawnReason: "Paused" } });
+    const draft = await prisma.rota.create({ data: { centreId, startsOn: addDaysIso(today, -30), endsOn: addDaysIso(today, -20), status: "draft" } });
+    await shiftOn(addDaysIso(today, -28), ["Vera"], { rota: draft.id });
   });
 
   it("shows me my shifts served by month and hours by year", async () => {
@@ -378,10 +384,10 @@ describe("record of service", () => {
       expect.objectContaining({ name: "Vera Test", shifts: 2, hours: 5 }),
       expect.objectContaining({ name: "Walt Test", shifts: 1, hours: 2.5 }),
     ]);
-    expect(data.report?.sessions).toEqual([expect.objectContaining({ session: "Saturday", shifts: 2, needed: 4, filled: 3, rate: 0.75 })]);
+    expect(data.report?.sessions).toEqual([expect.objectContaining({ session: "Saturday", shifts: 3, needed: 6, filled: 3, rate: 0.5 })]);
     const csv = await serviceCsvLoader(args(await getRequest(`/rota/service.csv?from=${from}&to=${to}&what=sessions`, coordinator)));
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(await csv.text()).toContain("Saturday,2,4,3,75,");
+    expect(await csv.text()).toContain("Saturday,3,6,3,50,");
   });
 
   it("says what is wrong with the period, next to the field", async () => {

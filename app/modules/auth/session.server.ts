@@ -11,7 +11,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import { env, sessionSecret } from "~/env.server";
-import { asBoolean, asDate, readRows } from "~/utils/sql-read.server";
+import { asBoolean, asDate, readRecords, readRows } from "~/utils/sql-read.server";
 import { clock } from "~/utils/clock.server";
 import { can, type Permission } from "./permissions";
 import { accessState, secondFactorStep } from "./sign-in-policy";
@@ -201,13 +201,17 @@ export async function destroyUserSession(request: Request) {
   return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
 }
 
-/** The devices someone is signed in on, newest first. */
-export function listSessions(userId: string) {
-  return prisma.userSession.findMany({
-    where: { userId, awaitingSecondFactor: false, expiresAt: { gt: clock.now() }, lastSeenAt: { gt: new Date(clock.now().getTime() - IDLE_TIMEOUT_MS) } },
-    orderBy: { lastSeenAt: "desc" },
-    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, clientAddress: true },
-  });
+/**
+ * The devices someone is signed in on, newest first. A prepared read (My record and Sign-in
+ * show it on every load); someone has a few sessions, so which still hold is judged here.
+ */
+export async function listSessions(userId: string) {
+  const now = clock.now().getTime();
+  const sessions = await readRecords("UserSession", "userId = ? AND awaitingSecondFactor = 0", userId);
+  return sessions
+    .filter((s) => s.expiresAt.getTime() > now && s.lastSeenAt.getTime() > now - IDLE_TIMEOUT_MS)
+    .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())
+    .map(({ id, createdAt, lastSeenAt, userAgent, clientAddress }) => ({ id, createdAt, lastSeenAt, userAgent, clientAddress }));
 }
 
 /** Sign a user out of one device, or of all of them (`sessionId` null). Returns how many ended. */

@@ -79,6 +79,11 @@ export async function readShifts(db: Db, centreId: string, filter: ShiftFilter):
   }));
 }
 
+/** The same shifts with only their placements that stand as made (not pending, declined or withdrawn). */
+export function assignedOnly(shifts: ShiftWithPlacements[]): ShiftWithPlacements[] {
+  return shifts.map((s) => ({ ...s, assignments: s.assignments.filter((a) => a.status === "assigned") }));
+}
+
 const ROTA_TOTALS_SQL = `SELECT r.id, r.startsOn, r.endsOn, r.status, r.mode,
     (SELECT COUNT(*) FROM Shift s WHERE s.rotaId = r.id) AS sessions,
     (SELECT COALESCE(SUM(s.coordinatorsNeeded + s.staffNeeded + s.volunteersNeeded), 0) FROM Shift s WHERE s.rotaId = r.id) AS needed,

@@ -9,17 +9,11 @@ import { clock } from "~/utils/clock.server";
 import { formatLondonTime, type IsoDate } from "~/utils/dates";
 import { SLOTS, staffingNeeds } from "./eligibility";
 import { checkPlacements } from "./rota.server";
+import { assignedOnly, readShifts } from "./shift-reads.server";
 import { SLOT_LABELS } from "./words";
 
 export async function publishedRotaBetween(centreId: string, from: IsoDate, to: IsoDate, reader: { personId: string | null; seesEveryone: boolean }, today: IsoDate = clock.today()) {
-  const shifts = await prisma.shift.findMany({
-    where: { rota: { centreId, status: "published" }, date: { gte: from, lte: to } },
-    include: {
-      session: { select: { name: true, location: true } },
-      assignments: { where: { status: "assigned" }, select: { id: true, personId: true, slot: true, status: true, person: { select: { firstName: true, lastName: true } } } },
-    },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-  });
+  const shifts = assignedOnly(await readShifts(prisma, centreId, { from, to, publishedOnly: true }));
   const voids = await checkPlacements(prisma, centreId, shifts, today);
   return shifts.map((shift) => {
     const standing = shift.assignments.filter((a) => !voids.has(a.id));
