@@ -20,7 +20,8 @@ import { loader as auditLoader } from "~/routes/audit";
 import { loader as meLoader } from "~/routes/me";
 import { loader as peopleLoader } from "~/routes/people._index";
 import { createCoordinator } from "~/modules/accounts/setup.server";
-import { verifyAuditChain } from "~/modules/audit/audit.server";
+import { recordAudit, verifyAuditChain } from "~/modules/audit/audit.server";
+import { actorOf } from "~/modules/auth/actor";
 import { hashPassword, verifyPassword } from "~/modules/auth/password.server";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, getUser, safeRedirect } from "~/modules/auth/session.server";
 import { inRequestScope } from "~/utils/request-scope.server";
@@ -451,6 +452,29 @@ describe("the audit log", () => {
       expect(log.entries[0]).toMatchObject({ actorName: "Cee Ordinator", summary: "Marked Aud Ited as left" });
     }
     expect((await thrownResponse(async () => auditLoader(args(await getRequest("/audit", volunteer))))).status).toBe(403);
+  });
+
+  it("pages newest first, and a person's page shows only theirs", async () => {
+    const centre = await createCentre("Audit Paging Centre");
+    const [reader, writer] = [await createUser(centre.id, "assessor"), await createUser(centre.id, "coordinator", { name: "Paige Writer" })];
+    const [pip, other] = [await createPerson(centre.id, { firstName: "Pip", lastName: "Paged", email: null }), await createPerson(centre.id, { firstName: "Oth", lastName: "Er", email: null })];
+    for (let i = 1; i <= 52; i++) {
+      const about = i % 2 ? pip : other;
+      await prisma.$transaction((tx) => recordAudit(tx, actorOf(writer), { entityType: "Person", entityId: about.id, personId: about.id, action: "updated", summary: `Entry ${i}` }));
+    }
+    const total = await prisma.auditEvent.count({ where: { centreId: centre.id } });
+    const first = await auditLoader(args(await getRequest("/audit", reader)));
+    expect(first).toMatchObject({ total, page: 1, pageCount: Math.ceil(total / 50) });
+    expect(first.entries.slice(0, 2).map((e) => e.summary)).toEqual(["Entry 52", "Entry 51"]);
+    const last = await auditLoader(args(await getRequest(`/audit?page=${first.pageCount}`, reader)));
+    const oldest = await prisma.auditEvent.findMany({ where: { centreId: centre.id }, orderBy: { seq: "asc" }, take: 2 });
+    expect(last.entries.slice(-2).map((e) => e.id)).toEqual(oldest.map((e) => e.id).reverse());
+    expect(first.entries.length + (first.pageCount > 2 ? 50 : 0) + last.entries.length).toBe(total);
+    // A page number that is not a whole number from 1 gives the first page, not an error.
+    for (const page of ["1.01", "1e400", "-3", "two"]) expect((await auditLoader(args(await getRequest(`/audit?page=${page}`, reader)))).entries[0].summary).toBe("Entry 52");
+    const pipsPage = await personLoader(args(await getRequest(`/people/${pip.id}`, reader), { personId: pip.id }));
+    expect(pipsPage.history.slice(0, 2).map((e) => e.summary)).toEqual(["Entry 51", "Entry 49"]);
+    expect(pipsPage.history.every((e) => e.personId === pip.id)).toBe(true);
   });
 
   it("is a hash chain that says whether anything was changed behind the app's back", async () => {

@@ -10,7 +10,7 @@ import { prisma } from "~/db.server";
 import { action as rotasAction, loader as rotasLoader } from "~/routes/rota._index";
 import { action as rotaAction, loader as rotaLoader } from "~/routes/rota.$rotaId._index";
 import { loader as printLoader } from "~/routes/rota.$rotaId.print";
-import { action as personAction } from "~/routes/people.$personId._index";
+import { action as personAction, loader as personLoader } from "~/routes/people.$personId._index";
 import { action as editAction } from "~/routes/people.$personId.edit";
 import { action as complianceAction } from "~/routes/people.$personId.compliance";
 import { loader as dashboardLoader } from "~/routes/compliance._index";
@@ -209,6 +209,10 @@ describe("leaving, pausing and a conflict of interest take people off future shi
     const audit = await prisma.auditEvent.findMany({ where: { centreId, entityType: "Rota", summary: { contains: "Took Ben Test off" } } });
     expect(audit.length).toBe(rows.length);
     expect(audit[0].summary).toMatch(/\(left the centre\) \(published rota\)$/);
+    // Their own page lists each shift they were taken off, soonest first, with why.
+    const page = await personLoader(args(await getRequest(`/people/${ben.id}`, coordinator), { personId: ben.id }));
+    const soonestFirst = await prisma.shiftAssignment.findMany({ where: { personId: ben.id, status: "withdrawn", shift: { date: { gte: today } } }, orderBy: [{ shift: { startsAt: "asc" } }, { id: "asc" }], include: { shift: { include: { session: true } } } });
+    expect(page.withdrawn).toEqual(soonestFirst.map((a) => ({ id: a.id, shiftId: a.shiftId, rotaId: a.shift.rotaId, date: a.shift.date, session: a.shift.session.name, reason: "left" })));
     // On whichever rota it is (depending on the date, Ben's next shift may be on the one published above).
     const { rotaId: itsRota } = await prisma.shift.findUniqueOrThrow({ where: { id: rows[0].shiftId } });
     const shift = (await view(itsRota)).shifts.find((s) => s.id === rows[0].shiftId)!;

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { clock } from "~/utils/clock.server";
+import { asNumber, readRecords, readRows } from "~/utils/sql-read.server";
 import type { FieldChange } from "./diff";
 
 /** Who made a change; id is null for set-up commands and anonymous requests. */
@@ -97,18 +98,16 @@ export type AuditEntry = {
 export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAudit(centreId: string, options: { personId?: string; page?: number } = {}) {
-  const page = Math.max(1, options.page ?? 1);
-  const where = { centreId, ...(options.personId ? { personId: options.personId } : {}) };
-  const [rows, total] = await Promise.all([
-    prisma.auditEvent.findMany({
-      where,
-      // Newest first: the chain's order, then entries from before the chain by time.
-      orderBy: [{ seq: "desc" }, { at: "desc" }, { id: "desc" }],
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-    }),
-    prisma.auditEvent.count({ where }),
+  // A page number from the URL: anything but a whole number from 1 is the first page.
+  const page = Number.isSafeInteger(options.page) && options.page! >= 1 ? options.page! : 1;
+  // Prepared reads: the audit log and every person's page show a page of it.
+  const [condition, ...params] = options.personId ? ["centreId = ? AND personId = ?", centreId, options.personId] : ["centreId = ?", centreId];
+  const [rows, [counted]] = await Promise.all([
+    // Newest first: the chain's order, then entries from before the chain (no seq, so last) by time.
+    readRecords("AuditEvent", `${condition} ORDER BY seq DESC, at DESC, id DESC LIMIT ? OFFSET ?`, ...params, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE),
+    readRows<{ total: unknown }>(prisma, `SELECT COUNT(*) AS total FROM "AuditEvent" WHERE ${condition}`, ...params),
   ]);
+  const total = asNumber(counted.total)!;
   const entries: AuditEntry[] = rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as FieldChange[] }));
   return { entries, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

@@ -59,14 +59,17 @@ export async function listPeople(centreId: string, filters: PeopleFilters, page 
   return { people: rows.map((row) => ({ ...row, roles: rolesOf(row.id) })), page: info };
 }
 
-export function getPerson(centreId: string, personId: string) {
-  return prisma.person.findFirst({
-    where: { id: personId, centreId },
-    include: {
-      roles: { orderBy: [{ startedOn: "asc" }, { role: "asc" }] },
-      user: { select: { id: true, email: true, accessRole: true, disabledAt: true, passwordHash: true, lastSignInAt: true } },
-    },
-  });
+export async function getPerson(centreId: string, personId: string) {
+  // Prepared reads: a person's page and its edit page load this every time.
+  const [person] = await readRecords("Person", "id = ? AND centreId = ?", personId, centreId);
+  if (!person) return null;
+  const [roles, [user]] = await Promise.all([
+    readRecords("PersonRole", "personId = ? ORDER BY startedOn, role", personId),
+    readRecords("User", "personId = ?", personId),
+  ]);
+  // Of the sign-in, only what the pages show: never its two-factor secret or tokens.
+  const signIn = user && { id: user.id, email: user.email, accessRole: user.accessRole, disabledAt: user.disabledAt, passwordHash: user.passwordHash, lastSignInAt: user.lastSignInAt };
+  return { ...person, roles, user: signIn ?? null };
 }
 
 /** A person whose personal data was removed is kept for counts only: no change may bring data back. */

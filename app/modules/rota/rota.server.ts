@@ -567,12 +567,12 @@ export function stands(a: { status: string; voids: Problem[] }) {
   return a.status === "assigned" && a.voids.length === 0;
 }
 
-/** Upcoming shifts the app took someone off (left, paused, conflict), for their page. */
+const WITHDRAWN_SQL = `SELECT a.id, a.shiftId, a.withdrawnReason, s.rotaId, s.date, c.name AS session
+  FROM ShiftAssignment a JOIN Shift s ON s.id = a.shiftId JOIN ContactSession c ON c.id = s.sessionId
+  WHERE a.personId = ? AND a.status = 'withdrawn' AND s.date >= ? ORDER BY s.startsAt, a.id`;
+
+/** Upcoming shifts the app took someone off (left, paused, conflict), for their page (a prepared read: it loads every time). */
 export async function withdrawnShifts(personId: string, today: IsoDate) {
-  const rows = await prisma.shiftAssignment.findMany({
-    where: { personId, status: "withdrawn", shift: { date: { gte: today } } },
-    include: { shift: { include: { session: { select: { name: true } } } } },
-    orderBy: { shift: { startsAt: "asc" } },
-  });
-  return rows.map((a) => ({ id: a.id, shiftId: a.shiftId, rotaId: a.shift.rotaId, date: a.shift.date, session: a.shift.session.name, reason: a.withdrawnReason ?? "" }));
+  const rows = await readRows<Record<string, string | null>>(prisma, WITHDRAWN_SQL, personId, today);
+  return rows.map((a) => ({ id: a.id!, shiftId: a.shiftId!, rotaId: a.rotaId!, date: a.date!, session: a.session!, reason: a.withdrawnReason ?? "" }));
 }
