@@ -58,8 +58,13 @@ const convertedColumns = new Map(Prisma.dmmf.datamodel.models.map((model) => [mo
  * column added later comes out right too.
  */
 export async function readRecords<Model extends Prisma.ModelName>(model: Model, condition: string, ...params: unknown[]): Promise<Scalars<Model>[]> {
+  return readRecordsIn(prisma, model, condition, ...params);
+}
+
+/** readRecords through the client or an open transaction (which then sees its own writes). */
+export async function readRecordsIn<Model extends Prisma.ModelName>(db: Db, model: Model, condition: string, ...params: unknown[]): Promise<Scalars<Model>[]> {
   const { booleans, dates } = convertedColumns.get(model)!;
-  const rows = await readRows<Record<string, unknown>>(prisma, `SELECT * FROM "${model}" WHERE ${condition}`, ...params);
+  const rows = await readRows<Record<string, unknown>>(db, `SELECT * FROM "${model}" WHERE ${condition}`, ...params);
   for (const row of rows) {
     for (const column of booleans) if (row[column] !== null) row[column] = asBoolean(row[column]);
     for (const column of dates) row[column] = asDate(row[column]);

@@ -113,6 +113,10 @@ describe("drafting, editing and publishing a rota", () => {
     const names = rota.shifts.flatMap((s) => s.assignments.map((a) => a.name));
     expect(names).not.toContain("Nolan NoChecks");
     expect(rota.shifts[0].assignments).toHaveLength(2);
+    // Each shift lists its people in the order they were placed: a draft's placements share one
+    // createdAt, so that is the order the rows were written in, the generator's.
+    const written = await prisma.$queryRawUnsafe<{ shiftId: string; id: string }[]>("SELECT shiftId, id FROM ShiftAssignment WHERE shiftId IN (SELECT id FROM Shift WHERE rotaId = ?) ORDER BY rowid", rotaId);
+    for (const shift of rota.shifts) expect(shift.assignments.map((a) => a.id)).toEqual(written.filter((w) => w.shiftId === shift.id).map((w) => w.id));
   });
 
   it("refuses to put someone not cleared to work on a shift, saying why", async () => {

@@ -20,7 +20,7 @@ import {
 } from "./eligibility";
 import { explainShortfall, generateRota, rankCandidates } from "./generate";
 import { sessionOccurrences, WEEKDAYS, type SessionForOccurrences, type WeekdayCode } from "./recurrence";
-import { readPersonShifts, readRotaTotals, readShifts, type ShiftWithPlacements } from "./shift-reads.server";
+import { readPersonShifts, readRota, readRotaTotals, readShifts, type ShiftWithPlacements } from "./shift-reads.server";
 import { staffingByWeek } from "./weeks";
 import { SLOT_LABELS, fairnessWords, problemWords, shortfallWords, unfilledWords, voidWords } from "./words";
 
@@ -213,18 +213,7 @@ export async function createDraftRota(actor: Actor, plan: RotaPlan, { replaceDra
   }
 }
 
-const ROTA_INCLUDE = {
-  shifts: {
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    include: {
-      session: { select: { name: true, location: true } },
-      team: { select: { name: true } },
-      assignments: { orderBy: { createdAt: "asc" }, include: { person: { select: { id: true, firstName: true, lastName: true } } } },
-    },
-  },
-} satisfies Prisma.RotaInclude;
-
-type RotaWithShifts = Prisma.RotaGetPayload<{ include: typeof ROTA_INCLUDE }>;
+type RotaWithShifts = NonNullable<Awaited<ReturnType<typeof readRota>>>;
 
 export type ShiftRow = {
   id: string; sessionId: string; date: string; startsAt: Date; endsAt: Date;
@@ -280,7 +269,7 @@ function standingContext(rota: RotaWithShifts, voids: Map<string, Problem[]>): R
 }
 
 async function loadRota(db: Db, centreId: string, rotaId: string) {
-  const rota = await db.rota.findFirst({ where: { id: rotaId, centreId }, include: ROTA_INCLUDE });
+  const rota = await readRota(db, centreId, rotaId);
   if (!rota) throw new Response("Rota not found", { status: 404 });
   return rota;
 }
