@@ -464,12 +464,12 @@ describe("the audit log", () => {
     }
     const total = await prisma.auditEvent.count({ where: { centreId: centre.id } });
     const first = await auditLoader(args(await getRequest("/audit", reader)));
-    expect(first).toMatchObject({ total, page: 1, pageCount: Math.ceil(total / 50) });
+    expect(first).toMatchObject({ total, page: 1, pageCount: 2 });
     expect(first.entries.slice(0, 2).map((e) => e.summary)).toEqual(["Entry 52", "Entry 51"]);
-    const last = await auditLoader(args(await getRequest(`/audit?page=${first.pageCount}`, reader)));
+    const last = await auditLoader(args(await getRequest("/audit?page=2", reader)));
     const oldest = await prisma.auditEvent.findMany({ where: { centreId: centre.id }, orderBy: { seq: "asc" }, take: 2 });
     expect(last.entries.slice(-2).map((e) => e.id)).toEqual(oldest.map((e) => e.id).reverse());
-    expect(first.entries.length + (first.pageCount > 2 ? 50 : 0) + last.entries.length).toBe(total);
+    expect(first.entries.length + last.entries.length).toBe(total);
     // A page number that is not a whole number from 1 gives the first page, not an error.
     for (const page of ["1.01", "1e400", "-3", "two"]) expect((await auditLoader(args(await getRequest(`/audit?page=${page}`, reader)))).entries[0].summary).toBe("Entry 52");
     const pipsPage = await personLoader(args(await getRequest(`/people/${pip.id}`, reader), { personId: pip.id }));

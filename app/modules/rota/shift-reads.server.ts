@@ -39,7 +39,7 @@ const SHIFTS_SQL = `SELECT s.id, s.rotaId, s.sessionId, s.teamId, s.date, s.star
   WHERE ${SHIFTS_WHERE} ORDER BY s.startsAt, s.id`;
 
 // Placements made together (a generated rota, one createMany) share a createdAt: rowid keeps
-// the order they were made in, the generator's fairest first, as the pages have always shown them.
+// the order they were written in, the generator's (an id or person id would be arbitrary).
 const PLACEMENTS_SQL = `SELECT a.id, a.shiftId, a.personId, a.slot, a.status, a.createdAt, p.firstName, p.lastName
   FROM ShiftAssignment a JOIN Shift s ON s.id = a.shiftId JOIN Rota r ON r.id = s.rotaId JOIN Person p ON p.id = a.personId
   WHERE ${SHIFTS_WHERE} ORDER BY a.createdAt, a.rowid`;
