@@ -9,7 +9,7 @@ import { getCourses, getSettings, updateSettings } from "~/modules/compliance/co
 import { settingsSchema } from "~/modules/compliance/validation";
 import { roleList } from "~/modules/people/constants";
 import { parseForm } from "~/utils/form";
-import { prisma } from "~/db.server";
+import { readRecords } from "~/utils/sql-read.server";
 import { setCentreSetting } from "~/modules/rota/setup.server";
 import { OPEN_SHIFT_TAKING, reminderSettingsSchema, rotaSettingsSchema, retentionSettingsSchema, selfServiceSettingsSchema, signInSettingsSchema, WEEKDAY_OPTIONS } from "~/modules/rota/validation";
 
@@ -17,12 +17,17 @@ export const meta: MetaFunction = () => [{ title: "Settings" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:write");
-  const [settings, courses, centre] = await Promise.all([
+  const [settings, courses, [centre]] = await Promise.all([
     getSettings(user.centreId),
     getCourses(user.centreId),
-    prisma.centre.findUniqueOrThrow({ where: { id: user.centreId }, select: { serveEveryWeeks: true, reminderLeadDays: true, summaryWeekday: true, nation: true, offersSupervised: true, requireTwoFactor: true, openShiftTaking: true, swapCutoffHours: true, leaverRetentionYears: true, sensitiveEmailDays: true } }),
+    readRecords("Centre", "id = ?", user.centreId),
   ]);
-  return { settings, centre, courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })) };
+  const { serveEveryWeeks, reminderLeadDays, summaryWeekday, nation, offersSupervised, requireTwoFactor, openShiftTaking, swapCutoffHours, leaverRetentionYears, sensitiveEmailDays } = centre;
+  return {
+    settings,
+    centre: { serveEveryWeeks, reminderLeadDays, summaryWeekday, nation, offersSupervised, requireTwoFactor, openShiftTaking, swapCutoffHours, leaverRetentionYears, sensitiveEmailDays },
+    courses: courses.map((c) => ({ ...c, requiredFor: roleList(c.requiredFor) })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

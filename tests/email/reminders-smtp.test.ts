@@ -317,6 +317,15 @@ describe("the outbox when no mail server is configured", () => {
     expect(page.smtpConfigured).toBe(false);
     expect(page.messages.map((m) => m.toEmail)).toContain("ola@example.org");
     expect(page.messages.find((m) => m.toEmail === "ola@example.org")).toMatchObject({ status: "queued" });
+    // Newest first; a status picks its own; a message's bodies are not sent to the page.
+    const times = page.messages.map((m) => m.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const queued = await outboxLoader(args(await getRequest("/outbox?status=queued", coordinator)));
+    expect(queued.messages.length).toBe(page.messages.filter((m) => m.status === "queued").length);
+    expect(queued.messages.every((m) => m.status === "queued")).toBe(true);
+    expect((await outboxLoader(args(await getRequest("/outbox?status=sent", coordinator)))).messages).toEqual([]);
+    expect(page.messages[0]).not.toHaveProperty("html");
+    expect(page.messages[0]).not.toHaveProperty("text");
   });
 
   it("is for co-ordinators only", async () => {

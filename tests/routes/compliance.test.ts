@@ -219,7 +219,11 @@ describe("the rota setting", () => {
     expect(bad).toMatchObject({ ok: false, errors: { serveEveryWeeks: "Choose how often people serve, from every week to every 26 weeks" } });
     await thrownResponse(async () => settingsAction(args(await postRequest("/settings", { intent: "rota", serveEveryWeeks: "6", nation: "england_wales" }, coordinator))));
     expect((await prisma.centre.findUniqueOrThrow({ where: { id: centreId } })).serveEveryWeeks).toBe(6);
-    expect((await settingsLoader(args(await getRequest("/settings", coordinator)))).centre.serveEveryWeeks).toBe(6);
+    const { centre } = await settingsLoader(args(await getRequest("/settings", coordinator)));
+    expect(centre.serveEveryWeeks).toBe(6);
+    // The page is sent its settings, and nothing else of the centre's row.
+    expect(Object.keys(centre).sort()).toEqual(["leaverRetentionYears", "nation", "offersSupervised", "openShiftTaking", "reminderLeadDays", "requireTwoFactor", "sensitiveEmailDays", "serveEveryWeeks", "summaryWeekday", "swapCutoffHours"]);
+    expect(centre).toMatchObject({ nation: "england_wales", requireTwoFactor: false });
   });
 });
 
