@@ -14,7 +14,8 @@ import { describe, expect, it } from "vitest";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
 import { clock } from "~/utils/clock.server";
 import { addDaysIso, type IsoDate } from "~/utils/dates";
-import { BASE_DB, TMP_DIR, tenInLondonOn } from "../setup/global-setup";
+import { londonInstant } from "~/modules/rota/recurrence";
+import { BASE_DB, RUN_TIME, TMP_DIR } from "../setup/global-setup";
 
 const run = promisify(execFile);
 
@@ -28,7 +29,7 @@ function daysToTry(today: IsoDate): IsoDate[] {
 
 /** Seed the demo into a fresh copy of the migrated base, with every clock of the seed at 10:00 London time on `day`. */
 async function seedOn(day: IsoDate) {
-  const target = tenInLondonOn(day);
+  const target = londonInstant(day, RUN_TIME).getTime();
   // The run's processes share one offset from the real clock; the seed's is moved on from it by what separates the two days.
   const offset = Number(process.env.TEST_CLOCK_OFFSET_MS ?? 0) + (target - clock.now().getTime());
   const file = `${TMP_DIR}/demo-on-${day}.db`;

@@ -10,7 +10,7 @@ import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { TZDate } from "@date-fns/tz";
+import { londonInstant } from "../../app/modules/rota/recurrence";
 import { londonToday } from "../../app/utils/dates";
 
 export const TMP_DIR = "tests/.tmp";
@@ -19,16 +19,13 @@ export const DEMO_DB = `${TMP_DIR}/demo.db`;
 
 const run = promisify(execFile);
 
-/** 10:00 London time on an ISO date: a run's "now", well clear of midnight. */
-export function tenInLondonOn(isoDate: string): number {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return new TZDate(year, month - 1, day, 10, 0, 0, "Europe/London").getTime();
-}
+/** A run's "now" on a day: 10:00 London time, well clear of midnight. */
+export const RUN_TIME = "10:00";
 
 function testClockOffset(): number {
   const wanted = process.env.TEST_TODAY ?? londonToday(new Date(Date.now()));
   if (!/^\d{4}-\d\d-\d\d$/.test(wanted)) throw new Error(`TEST_TODAY must be an ISO date such as 2028-02-29, not "${wanted}"`);
-  return tenInLondonOn(wanted) - Date.now();
+  return londonInstant(wanted, RUN_TIME).getTime() - Date.now();
 }
 
 export default async function setup() {
