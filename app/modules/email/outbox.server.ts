@@ -17,7 +17,7 @@ import { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { emailAddressOf, env } from "~/env.server";
 import { clock } from "~/utils/clock.server";
-import { asDate, asNumber, readRows } from "~/utils/sql-read.server";
+import { asDate, readRows } from "~/utils/sql-read.server";
 import type { Db } from "~/modules/compliance/compliance.server";
 import { retryDelayMinutes } from "./retry";
 import { afterResponse } from "~/utils/after-response.server";
@@ -215,16 +215,16 @@ export function deliverSoon() {
 const OUTBOX_SQL = `SELECT id, toEmail, toName, template, subject, status, closedReason, attempts, lastError, createdAt, sentAt, expiresAt
   FROM EmailMessage WHERE centreId = ? AND (? IS NULL OR status = ?) ORDER BY createdAt DESC, rowid DESC LIMIT 200`;
 
+type OutboxRow = {
+  id: string; toEmail: string; toName: string; template: string; subject: string; status: string;
+  closedReason: string | null; attempts: number; lastError: string | null; createdAt: unknown; sentAt: unknown; expiresAt: unknown;
+};
+
 /** The newest 200 messages of the centre (of one status, if given): a prepared read, for the Outbox page. */
 export async function listOutbox(centreId: string, status?: string) {
-  const rows = await readRows<Record<string, unknown>>(prisma, OUTBOX_SQL, centreId, status ?? null, status ?? null);
-  const text = (value: unknown) => value as string;
-  const textOrNull = (value: unknown) => (value ?? null) as string | null;
-  return rows.map((m) => ({
-    id: text(m.id), toEmail: text(m.toEmail), toName: text(m.toName), template: text(m.template), subject: text(m.subject), status: text(m.status),
-    closedReason: textOrNull(m.closedReason), attempts: asNumber(m.attempts)!, lastError: textOrNull(m.lastError),
-    createdAt: asDate(m.createdAt)!, sentAt: asDate(m.sentAt), expiresAt: asDate(m.expiresAt),
-  }));
+  const rows = await readRows<OutboxRow>(prisma, OUTBOX_SQL, centreId, status ?? null, status ?? null);
+  // SQLite gives dates as text.
+  return rows.map((m) => ({ ...m, createdAt: asDate(m.createdAt)!, sentAt: asDate(m.sentAt), expiresAt: asDate(m.expiresAt) }));
 }
 
 /** The From address's email part, for checks at start-up and in tests. */
