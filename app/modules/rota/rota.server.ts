@@ -562,6 +562,6 @@ const WITHDRAWN_SQL = `SELECT a.id, a.shiftId, a.withdrawnReason, s.rotaId, s.da
 
 /** Upcoming shifts the app took someone off (left, paused, conflict), for their page (a prepared read: it loads every time). */
 export async function withdrawnShifts(personId: string, today: IsoDate) {
-  const rows = await readRows<Record<string, string | null>>(prisma, WITHDRAWN_SQL, personId, today);
-  return rows.map((a) => ({ id: a.id!, shiftId: a.shiftId!, rotaId: a.rotaId!, date: a.date!, session: a.session!, reason: a.withdrawnReason ?? "" }));
+  const rows = await readRows<{ id: string; shiftId: string; withdrawnReason: string | null; rotaId: string; date: IsoDate; session: string }>(prisma, WITHDRAWN_SQL, personId, today);
+  return rows.map(({ withdrawnReason, ...a }) => ({ ...a, reason: withdrawnReason ?? "" }));
 }
