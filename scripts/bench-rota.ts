@@ -8,11 +8,10 @@
 import { time } from "./bench-timing";
 import { generateRota } from "~/modules/rota/generate";
 import type { RotaPerson, RotaShift } from "~/modules/rota/eligibility";
-import { londonInstant } from "~/modules/rota/recurrence";
 import { clearanceOn } from "~/modules/rota/eligibility";
 import { DEFAULT_SETTINGS } from "~/modules/compliance/requirements";
 import type { PersonFacts } from "~/modules/compliance/rules";
-import { addDaysIso } from "~/utils/dates";
+import { addDaysIso, londonInstant } from "~/utils/dates";
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const START = "2027-03-06"; // a Saturday; the period crosses the clock change on 28 March

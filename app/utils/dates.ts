@@ -85,6 +85,13 @@ export function londonToday(now: Date): IsoDate {
   return `${part.year}-${part.month}-${part.day}`;
 }
 
+/** The instant a London wall-clock time happens on a day. */
+export function londonInstant(date: IsoDate, time: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hours, minutes] = time.split(":").map(Number);
+  return new Date(new TZDate(y, m - 1, d, hours, minutes, LONDON).getTime());
+}
+
 // The compliance rules call the helpers below hundreds of thousands of times for a large centre,
 // so they work on the ISO text directly rather than through date-fns (about ten times faster).
 

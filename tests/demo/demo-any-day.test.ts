@@ -13,8 +13,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { DEMO_SIGN_INS } from "~/modules/demo/demo-data.server";
 import { clock } from "~/utils/clock.server";
-import { addDaysIso, type IsoDate } from "~/utils/dates";
-import { londonInstant } from "~/modules/rota/recurrence";
+import { addDaysIso, londonInstant, type IsoDate } from "~/utils/dates";
 import { BASE_DB, RUN_TIME, TMP_DIR } from "../setup/global-setup";
 
 const run = promisify(execFile);

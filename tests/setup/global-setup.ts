@@ -10,8 +10,7 @@ import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { londonInstant } from "../../app/modules/rota/recurrence";
-import { londonToday } from "../../app/utils/dates";
+import { londonInstant, londonToday } from "../../app/utils/dates";
 
 export const TMP_DIR = "tests/.tmp";
 export const BASE_DB = `${TMP_DIR}/base.db`;

@@ -5,8 +5,7 @@
  */
 import * as rruleModule from "rrule";
 import type { Weekday } from "rrule";
-import { TZDate } from "@date-fns/tz";
-import { LONDON, addDaysIso, type IsoDate } from "~/utils/dates";
+import { addDaysIso, londonInstant, type IsoDate } from "~/utils/dates";
 
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export type WeekdayCode = (typeof WEEKDAYS)[number];
@@ -71,13 +70,6 @@ export function patternDates(pattern: SessionPattern, from: IsoDate, to: IsoDate
 /** The end of a day in London: after it, mail about that day is no longer worth sending. */
 export function endOfLondonDay(date: IsoDate): Date {
   return londonInstant(addDaysIso(date, 1), "00:00");
-}
-
-/** The instant a London wall-clock time happens on a day. */
-export function londonInstant(date: IsoDate, time: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  const [hours, minutes] = time.split(":").map(Number);
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, LONDON).getTime());
 }
 
 export type Occurrence = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkPlacement, standingProblems, type Problem, type RotaPerson, type RotaShift, type Slot } from "~/modules/rota/eligibility";
 import * as generate from "~/modules/rota/generate";
-import { londonInstant } from "~/modules/rota/recurrence";
+import { londonInstant } from "~/utils/dates";
 import { fairnessWords, problemWords, shortfallWords } from "~/modules/rota/words";
 
 const SATURDAYS = ["2026-03-07", "2026-03-14", "2026-03-21", "2026-03-28", "2026-04-04", "2026-04-11"];

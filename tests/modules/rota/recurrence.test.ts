@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { bankHolidays } from "~/modules/rota/bank-holidays";
 
 const ENGLAND_AND_WALES_BANK_HOLIDAYS = bankHolidays("england_wales", "2025-01-01", "2025-12-31");
-import { describePattern, londonInstant, patternDates, sessionOccurrences, type SessionPattern } from "~/modules/rota/recurrence";
+import { describePattern, patternDates, sessionOccurrences, type SessionPattern } from "~/modules/rota/recurrence";
+import { londonInstant } from "~/utils/dates";
 
 const saturdays: SessionPattern = {
   frequency: "weekly", interval: 1, weekdays: ["SA"], weekOfMonth: null, startsOn: "2025-01-04", endsOn: null, startTime: "10:00", endTime: "12:30",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RotaContext, RotaPerson, RotaShift } from "~/modules/rota/eligibility";
-import { londonInstant } from "~/modules/rota/recurrence";
+import { londonInstant } from "~/utils/dates";
 import { checkTake, freePlaces, openPlacesFor, swapClosesAt, swapState, withoutPlacement } from "~/modules/rota/self-service";
 import { takeNoteWords, takeRefusalWords } from "~/modules/rota/words";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { londonInstant } from "~/modules/rota/recurrence";
+import { londonInstant } from "~/utils/dates";
 import { fillRates, parsePeriod, serviceCsv, servedByMonth, servedByYear, servedPerPerson } from "~/modules/rota/service";
 
 const served = (date: string, from = "10:00", to = "12:30") => ({ date, startsAt: londonInstant(date, from).getTime(), endsAt: londonInstant(date, to).getTime() });
